@@ -1,0 +1,59 @@
+// Builds the SDK clients for one connection. Every console feature goes through these, local or AWS.
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { memoizeCredentials, type MemoizedCredentials } from './credentials';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+export interface ClientTarget {
+  region: string;
+  /** Absent for AWS profiles: the SDK picks the regional endpoint (or AWS_ENDPOINT_URL_* / endpoint_url). */
+  endpoint?: string;
+  /**
+   * Custom endpoints get HTTP/1.1: emulators and proxies (kinesalite among them) rarely speak cleartext
+   * HTTP/2, which is the Kinesis client's default. AWS and the local engine keep the default.
+   */
+  http1: boolean;
+  /** STS only makes sense against AWS. */
+  withSts: boolean;
+  credentials: AwsCredentialIdentityProvider;
+}
+
+export interface ConnectionClients {
+  readonly kinesis: KinesisClient;
+  readonly sts: STSClient | undefined;
+  readonly credentials: MemoizedCredentials;
+  readonly region: string;
+  /** Frees sockets. The SDK would still send afterwards, so callers fetch clients afresh after a switch. */
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export function createClients(target: ClientTarget): ConnectionClients {
+  const credentials = memoizeCredentials(target.credentials);
+  const common = {
+    region: target.region,
+    credentials,
+    ...(target.http1 ? { requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS }) } : {}),
+  };
+  const kinesis = new KinesisClient({ ...common, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+  const sts = target.withSts ? new STSClient(common) : undefined;
+  let disposed = false;
+  return {
+    kinesis,
+    sts,
+    credentials,
+    region: target.region,
+    get disposed() {
+      return disposed;
+    },
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      kinesis.destroy();
+      sts?.destroy();
+    },
+  };
+}
