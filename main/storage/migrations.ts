@@ -1,0 +1,86 @@
+// Versioned schema steps. Each step runs once, in order, inside a transaction; the version is kept in
+// PRAGMA user_version. Append new steps at the end with the next number; never edit a step that has shipped.
+import type { SqliteDatabase } from './database';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: SqliteDatabase) => void;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'streams, shards, records, tags, meta',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE streams (
+          id INTEGER PRIMARY KEY,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          stream_id TEXT NOT NULL,
+          arn TEXT NOT NULL,
+          status TEXT NOT NULL,
+          status_due_ms INTEGER,
+          mode TEXT NOT NULL,
+          created_ms INTEGER NOT NULL,
+          retention_hours INTEGER NOT NULL DEFAULT 24,
+          encryption_type TEXT NOT NULL DEFAULT 'NONE',
+          key_id TEXT,
+          shard_level_metrics TEXT NOT NULL DEFAULT '[]',
+          max_record_size_kib INTEGER NOT NULL DEFAULT 1024,
+          settings TEXT NOT NULL DEFAULT '{}',
+          next_shard_index INTEGER NOT NULL DEFAULT 0,
+          identity TEXT NOT NULL,
+          UNIQUE (region, name)
+        );
+        CREATE UNIQUE INDEX streams_by_stream_id ON streams (stream_id);
+        CREATE TABLE shards (
+          id INTEGER PRIMARY KEY,
+          stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+          shard_index INTEGER NOT NULL,
+          parent_index INTEGER,
+          adjacent_parent_index INTEGER,
+          start_hash TEXT NOT NULL,
+          end_hash TEXT NOT NULL,
+          starting_seq INTEGER NOT NULL,
+          ending_seq INTEGER,
+          last_seq INTEGER NOT NULL,
+          created_ms INTEGER NOT NULL,
+          closed_ms INTEGER,
+          UNIQUE (stream_id, shard_index)
+        );
+        CREATE TABLE records (
+          shard_id INTEGER NOT NULL,
+          seq INTEGER NOT NULL,
+          partition_key TEXT NOT NULL,
+          data BLOB NOT NULL,
+          explicit_hash TEXT,
+          PRIMARY KEY (shard_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE stream_tags (
+          stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (stream_id, key)
+        ) WITHOUT ROWID;
+      `),
+  },
+];
+
+/** Applies every step newer than the database's user_version, each in its own transaction. */
+export function migrate(db: SqliteDatabase, steps: readonly Migration[] = migrations): number {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  let version = current;
+  for (const step of [...steps].sort((a, b) => a.version - b.version)) {
+    if (step.version <= version) continue;
+    if (step.version !== version + 1) throw new Error(`migration ${step.version} (${step.name}) skips a version after ${version}`);
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+    version = step.version;
+  }
+  return version;
+}
