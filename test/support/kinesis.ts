@@ -1,6 +1,6 @@
 // SDK clients and small waiting helpers shared by the harness suites and the benchmarks.
 import { Agent } from 'node:http';
-import { DescribeStreamSummaryCommand, KinesisClient } from '@aws-sdk/client-kinesis';
+import { DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, type _Record } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export const dummyCredentials = { accessKeyId: 'AKIDSHARDSCOPETEST', secretAccessKey: 'shardscope-test-secret' };
@@ -53,4 +53,24 @@ export async function waitForStatus(client: KinesisClient, streamName: string, s
     await sleep(50);
   }
   throw new Error(`stream ${streamName} did not become ${status} within ${timeoutMs} ms (last: ${last})`);
+}
+
+/** Reads a shard from TRIM_HORIZON to its current end, page by page (Limit 10,000), handing each page over. */
+export async function drainShard(
+  client: KinesisClient,
+  streamName: string,
+  shardId: string,
+  onPage: (records: _Record[]) => void,
+): Promise<number> {
+  let iterator = (await client.send(new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+  let total = 0;
+  while (iterator) {
+    const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
+    const records = page.Records ?? [];
+    onPage(records);
+    total += records.length;
+    iterator = page.NextShardIterator;
+    if (records.length === 0 && page.MillisBehindLatest === 0) break;
+  }
+  return total;
 }
