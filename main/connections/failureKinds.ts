@@ -58,9 +58,18 @@ function profileLabel(ctx: FailureContext): string {
   return ctx.profile ? `profile "${ctx.profile}"` : 'these credentials';
 }
 
+/**
+ * Removes the known secret values, then anything shaped like a credential we might not know about (a role
+ * chain's source keys, echoed by a proxy): signature parts, access key ids, and long opaque tokens.
+ */
 export function scrub(text: string, secrets: string[]): string {
   const firstLine = text.split('\n')[0] ?? '';
-  return secrets.filter((s) => s.length >= 4).reduce((acc, s) => acc.split(s).join('***'), firstLine).slice(0, 300);
+  const known = secrets.filter((s) => s.length >= 4).reduce((acc, s) => acc.split(s).join('***'), firstLine);
+  return known
+    .replace(/(Credential=|Signature=|[Tt]oken[=:]\s*)[^\s,;]+/g, '$1***')
+    .replace(/\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)[A-Z0-9]{12,}\b/g, '***')
+    .replace(/[A-Za-z0-9/+=_-]{32,}/g, '***')
+    .slice(0, 300);
 }
 
 function networkMessage(facts: ErrorFacts, ctx: FailureContext, step: HealthStep): string {
@@ -106,6 +115,12 @@ function credentialProviderFailure(facts: ErrorFacts, ctx: FailureContext): [Hea
   return ['no-credentials', `Could not get credentials for profile "${profile}": ${scrub(message, ctx.secrets)}`];
 }
 
+const ACTION_OF_STEP: Record<HealthStep, string> = {
+  credentials: 'sts:AssumeRole',
+  sts: 'sts:GetCallerIdentity',
+  kinesis: 'kinesis:ListStreams',
+};
+
 function classify(facts: ErrorFacts, ctx: FailureContext, step: HealthStep): [HealthFailureCode, string] {
   const who = profileLabel(ctx);
   const where = describeTarget(ctx);
@@ -136,7 +151,7 @@ function classify(facts: ErrorFacts, ctx: FailureContext, step: HealthStep): [He
     case 'AuthorizationError':
       return [
         'access-denied',
-        `${who} is not allowed to call ${step === 'sts' ? 'sts:GetCallerIdentity' : 'kinesis:ListStreams'} in ${ctx.region}: ask for the permission or pick another profile`,
+        `${who} is not allowed to call ${ACTION_OF_STEP[step]} in ${ctx.region}: ask for the permission or pick another profile`,
       ];
     case 'CredentialsProviderError':
       return credentialProviderFailure(facts, ctx);
@@ -147,13 +162,17 @@ function classify(facts: ErrorFacts, ctx: FailureContext, step: HealthStep): [He
     case 'LimitExceededException':
       return ['throttled', `${where} is throttling requests: try again in a moment`];
   }
-  if (step === 'credentials') return credentialProviderFailure(facts, ctx);
+  if (step === 'credentials' && !/parse|Deserialization/i.test(facts.message)) return credentialProviderFailure(facts, ctx);
   if (/region/i.test(facts.message) && /invalid|missing|unknown/i.test(facts.message)) {
     return ['unknown-region', `"${ctx.region}" is not a region the SDK can use: pick another region`];
   }
   if (facts.httpStatus === 403) return ['access-denied', `${where} refused the request (HTTP 403) for ${who}`];
+  if (facts.errno?.startsWith('ERR_HTTP2') || /^Protocol error/.test(facts.message)) {
+    return ['unknown-endpoint', `${where} did not answer over HTTP/2 as the Kinesis client expects: check the endpoint`];
+  }
   if (facts.httpStatus === 404 || facts.name === 'SyntaxError' || /Deserialization|parse|Unexpected token/i.test(facts.message)) {
-    return ['unknown-endpoint', `${where} answered, but not like Kinesis: check the endpoint URL`];
+    const service = step === 'kinesis' ? 'Kinesis' : 'STS';
+    return ['unknown-endpoint', `${where} answered, but not like ${service}: check the endpoint URL`];
   }
   return ['unknown', `${where}: ${facts.name}: ${scrub(facts.message, ctx.secrets)}`];
 }

@@ -17,8 +17,7 @@ import { ConnectionManager } from '../../main/connections/connectionManager';
 import { ConnectionsError } from '../../main/connections/connectionsError';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
-import { freePort } from '../fixtures/connections/freePort';
-import { startKinesalite, type Kinesalite } from '../fixtures/connections/kinesalite';
+import { freePort, startPeer, type RunningPeer } from '../support/peers';
 
 function expectError(health: ConnectionHealth) {
   if (health.status !== 'error') throw new Error(`expected an error, got ${JSON.stringify(health)}`);
@@ -26,14 +25,14 @@ function expectError(health: ConnectionHealth) {
 }
 
 describe('custom-endpoint connections against kinesalite', () => {
-  let kinesalite: Kinesalite;
+  let kinesalite: RunningPeer;
   let home: AwsHome;
   let settings: SettingsStore;
   let manager: ConnectionManager;
   let notKinesis: Server;
 
   beforeAll(async () => {
-    kinesalite = await startKinesalite();
+    kinesalite = await startPeer('kinesalite');
     home = makeAwsHome();
     home.write({ credentials: '[emu]\naws_access_key_id = AKIAEMUFIXTURE000001\naws_secret_access_key = emu-secret-fixture-value\n' });
     settings = openSettingsStore(join(home.dir, 'settings.db'));

@@ -2,7 +2,7 @@
 // STS is pointed at a closed local port (AWS_ENDPOINT_URL_STS), so anything needing STS fails fast and we
 // check that it fails clearly.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { credentialProvider } from '../../main/connections/credentials';
 import { awsConfigPaths, discoverProfiles } from '../../main/connections/profileDiscovery';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
-import { freePort } from '../fixtures/connections/freePort';
+import { freePort } from '../support/peers';
 
 const script = fileURLToPath(new URL('../fixtures/connections/credential-process.mjs', import.meta.url));
 const processCommand = `"${process.execPath}" "${script}"`;
@@ -240,6 +240,30 @@ describe('malformed AWS files', () => {
       const health = await manager.checkHealth('profile:odd');
       expect(failureOf(health)).toMatchObject({ code: 'config-invalid' });
       expect(failureOf(health).message).toBe(`Profile "odd" has a problem at ${home.config}:7: Expected "key = value"`);
+    } finally {
+      manager.close();
+      settings.close();
+    }
+  });
+
+  it('refreshProfiles picks up edits made while the app runs, and never writes the files', async () => {
+    home = makeAwsHome();
+    home.write({ config: '[profile one]\nregion = us-east-1\n', credentials: '' });
+    const before = readFileSync(home.config, 'utf8');
+    const settings = openSettingsStore(join(home.dir, 'settings.db'));
+    const manager = await ConnectionManager.open({ settings, checkOnSwitch: false });
+    const seen: ConnectionEvent[] = [];
+    try {
+      await manager.switchTo('profile:one');
+      manager.on((e) => seen.push(e));
+      expect(manager.list().map((c) => c.id)).toEqual(['local', 'profile:one']);
+      expect(readFileSync(home.config, 'utf8')).toBe(before);
+      home.write({ config: '[profile two]\nregion = eu-west-3\n' });
+      const state = await manager.refreshProfiles();
+      expect(state.connections.map((c) => c.id)).toEqual(['local', 'profile:two']);
+      // The active profile vanished: back to the local engine, and the UI was told.
+      expect(state.activeId).toBe('local');
+      expect(seen.map((e) => e.type)).toEqual(['active-changed', 'connections-changed']);
     } finally {
       manager.close();
       settings.close();
