@@ -6,6 +6,7 @@ import type { ActionContext, ActionModule, RequestContext } from './action';
 import { engineConfig, type EngineConfig } from './config';
 import { invalidArgument, inUse, KinesisError, notFound } from './errors';
 import { actionModules } from './registry';
+import { trimExpiredRecords } from './retention';
 import type { StreamRef } from './commonRules';
 import { parseStreamArn, StreamCache, type StreamState } from './streamModel';
 import { TokenSealer } from './tokens';
@@ -48,6 +49,7 @@ export class Engine {
     for (const module of actionModules) this.actions.set(module.name, module);
     // A restart finishes the transitions that were pending when the engine stopped.
     for (const stream of this.store.pendingStreams()) this.completeTransition(stream);
+    this.every(this.config.retentionSweepMs, () => trimExpiredRecords(this));
   }
 
   private secret(): Buffer {

@@ -76,37 +76,37 @@ function rule<T, R extends boolean>(spec: Spec, required: R | undefined): Rule<T
 }
 
 export const t = {
-  string<R extends boolean = false>(o: Omit<StringSpec, 'kind'> & Req<R> = {}): Rule<string, R> {
+  string<const R extends boolean = false>(o: Omit<StringSpec, 'kind'> & Req<R> = {}): Rule<string, R> {
     return rule({ kind: 'string', min: o.min, max: o.max, pattern: o.pattern, enum: o.enum }, o.required);
   },
   /** A string restricted to an enum; `shown` is the order AWS prints the set in, when it differs. */
-  enum<E extends string, R extends boolean = false>(values: readonly E[], o: Req<R> & { shown?: readonly E[] } = {}): Rule<E, R> {
+  enum<const E extends string, const R extends boolean = false>(values: readonly E[], o: Req<R> & { shown?: readonly E[] } = {}): Rule<E, R> {
     return rule({ kind: 'string', enum: o.shown ?? values }, o.required);
   },
-  integer<R extends boolean = false>(o: Omit<NumberSpec, 'kind'> & Req<R> = {}): Rule<number, R> {
+  integer<const R extends boolean = false>(o: Omit<NumberSpec, 'kind'> & Req<R> = {}): Rule<number, R> {
     return rule({ kind: 'integer', min: o.min, max: o.max }, o.required);
   },
-  long<R extends boolean = false>(o: Omit<NumberSpec, 'kind'> & Req<R> = {}): Rule<number, R> {
+  long<const R extends boolean = false>(o: Omit<NumberSpec, 'kind'> & Req<R> = {}): Rule<number, R> {
     return rule({ kind: 'long', min: o.min, max: o.max }, o.required);
   },
-  boolean<R extends boolean = false>(o: Req<R> = {}): Rule<boolean, R> {
+  boolean<const R extends boolean = false>(o: Req<R> = {}): Rule<boolean, R> {
     return rule({ kind: 'boolean' }, o.required);
   },
   /** Decoded to a Buffer. */
-  blob<R extends boolean = false>(o: Omit<BlobSpec, 'kind'> & Req<R> = {}): Rule<Buffer, R> {
+  blob<const R extends boolean = false>(o: Omit<BlobSpec, 'kind'> & Req<R> = {}): Rule<Buffer, R> {
     return rule({ kind: 'blob', min: o.min, max: o.max }, o.required);
   },
   /** Decoded to epoch milliseconds. */
-  timestamp<R extends boolean = false>(o: Req<R> = {}): Rule<number, R> {
+  timestamp<const R extends boolean = false>(o: Req<R> = {}): Rule<number, R> {
     return rule({ kind: 'timestamp' }, o.required);
   },
-  list<T, R extends boolean = false>(member: Rule<T>, o: Omit<ListSpec, 'kind' | 'member'> & Req<R> = {}): Rule<T[], R> {
+  list<T, const R extends boolean = false>(member: Rule<T>, o: Omit<ListSpec, 'kind' | 'member'> & Req<R> = {}): Rule<T[], R> {
     return rule({ kind: 'list', member, min: o.min, max: o.max, memberText: o.memberText }, o.required);
   },
-  map<V, R extends boolean = false>(key: Rule<string>, value: Rule<V>, o: Omit<MapSpec, 'kind' | 'key' | 'value'> & Req<R> = {}): Rule<Record<string, V>, R> {
+  map<V, const R extends boolean = false>(key: Rule<string>, value: Rule<V>, o: Omit<MapSpec, 'kind' | 'key' | 'value'> & Req<R> = {}): Rule<Record<string, V>, R> {
     return rule({ kind: 'map', key, value, min: o.min, max: o.max }, o.required);
   },
-  struct<M extends Record<string, AnyRule>, R extends boolean = false>(members: M, o: Req<R> & { text?: string } = {}): Rule<StructOf<M>, R> {
+  struct<M extends Record<string, AnyRule>, const R extends boolean = false>(members: M, o: Req<R> & { text?: string } = {}): Rule<StructOf<M>, R> {
     return rule({ kind: 'structure', members, text: o.text }, o.required);
   },
 };
@@ -183,6 +183,11 @@ function decodeValue(value: unknown, spec: Spec, protocol: WireProtocol): unknow
         const ms = timestampMs(Number(value), protocol);
         if (!Number.isFinite(ms)) throw serializationError(`${NUMBER_CLASS} can not be converted to milliseconds since epoch`);
         return ms;
+      }
+      if (type === 'object' && !Array.isArray(value) && 'value' in (value as object)) {
+        // A CBOR tag object (cbor-x's Tag, or a tag-1 reader another module registered): its value is the time.
+        const inner = (value as { value: unknown }).value;
+        if (typeof inner === 'number' || typeof inner === 'bigint') return timestampMs(Number(inner), protocol);
       }
       if (value instanceof Date) {
         // cbor-x reads tag 1 as epoch seconds; the Java SDK puts epoch milliseconds in it.

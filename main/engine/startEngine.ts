@@ -25,6 +25,10 @@ export interface StartEngineOptions {
   region?: string;
   /** When the port is taken, listen on a free one instead of failing. */
   fallbackToFreePort?: boolean;
+  /** Engine clock, epoch ms (tests move time to expire iterators and records). */
+  clock?: () => number;
+  /** Shard iterator lifetime, ms. Default 300000 as on AWS. */
+  iteratorTtlMs?: number;
 }
 
 export interface RunningEngine {
@@ -58,6 +62,8 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     shardLimit: options.shardLimit,
     accountId: options.accountId,
     defaultRegion: options.region,
+    clock: options.clock,
+    iteratorTtlMs: options.iteratorTtlMs,
   });
   try {
     for (const spec of parseStreamSpecs(options.createStreams ?? [])) {

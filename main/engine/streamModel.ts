@@ -9,6 +9,10 @@ export interface ShardState extends ShardRow {
   readonly shardId: string;
   readonly startHashKey: bigint;
   readonly endHashKey: bigint;
+  /** The starting hash key as 16 big-endian bytes, compared against MD5 digests without BigInt. */
+  readonly startKeyBytes: Buffer;
+  /** "49" + the 10-digit shard index: the head of every sequence number of the shard. */
+  readonly seqPrefix: string;
 }
 
 export interface StreamState extends StreamRow {
@@ -19,8 +23,40 @@ export interface StreamState extends StreamRow {
   readonly shardByIndex: Map<number, ShardState>;
 }
 
+/** A hash key (0 .. 2^128-1) as 16 big-endian bytes. */
+export function hashKeyBytes(key: bigint): Buffer {
+  return Buffer.from(key.toString(16).padStart(32, '0'), 'hex');
+}
+
 function toShardState(row: ShardRow): ShardState {
-  return { ...row, shardId: shardIdOf(row.shardIndex), startHashKey: BigInt(row.startHash), endHashKey: BigInt(row.endHash) };
+  const startHashKey = BigInt(row.startHash);
+  return {
+    ...row,
+    shardId: shardIdOf(row.shardIndex),
+    startHashKey,
+    endHashKey: BigInt(row.endHash),
+    startKeyBytes: hashKeyBytes(startHashKey),
+    seqPrefix: encodeSequence(row.shardIndex, 0, '').slice(0, 12),
+  };
+}
+
+/** The open shard whose hash range holds the key (16 big-endian bytes): a binary search over starting keys. */
+export function routeKey(stream: StreamState, key: Buffer): ShardState | undefined {
+  const shards = stream.openShards;
+  let low = 0;
+  let high = shards.length - 1;
+  let found: ShardState | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const shard = shards[mid] as ShardState;
+    if (shard.startKeyBytes.compare(key) <= 0) {
+      found = shard;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 export function buildStreamState(row: StreamRow, shardRows: ShardRow[]): StreamState {

@@ -1,0 +1,71 @@
+import { defineAction } from '../action';
+import { streamArn, streamIdRule } from '../commonRules';
+import { invalidArgument, notFound } from '../errors';
+import { issueIterator, readIterator } from '../iterators';
+import { t } from '../rules';
+import { SEQ_PER_MS, seqToMs, shardIdOf } from '../sequence';
+import type { ShardState, StreamState } from '../streamModel';
+
+export const rules = t.struct({
+  ShardIterator: t.string({ min: 1, max: 512, required: true }),
+  Limit: t.integer({ min: 1, max: 10000 }),
+  StreamARN: streamArn,
+  StreamId: streamIdRule,
+});
+
+/** AWS stops adding records once a response would pass 10 MiB. */
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+function childShards(stream: StreamState, shard: ShardState) {
+  return stream.shards
+    .filter((s) => s.parentIndex === shard.shardIndex || s.adjacentParentIndex === shard.shardIndex)
+    .map((child) => ({
+      ShardId: child.shardId,
+      ParentShards: [child.parentIndex, child.adjacentParentIndex].filter((p): p is number => p !== null).map(shardIdOf),
+      HashKeyRange: { StartingHashKey: child.startHash, EndingHashKey: child.endHash },
+    }));
+}
+
+export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
+  const position = readIterator(ctx, input.ShardIterator);
+  const stream = ctx.engine.findStreamById(position.s);
+  if (!stream || stream.identity !== position.i) throw notFound(`Shard ${shardIdOf(position.h)} in stream under account ${ctx.accountId} does not exist`);
+  if ((input.StreamARN !== undefined && input.StreamARN !== stream.arn) || (input.StreamId !== undefined && input.StreamId !== stream.streamId)) {
+    throw invalidArgument('Invalid ShardIterator.');
+  }
+  const shard = stream.shardByIndex.get(position.h);
+  if (!shard) throw notFound(`Shard ${shardIdOf(position.h)} in stream ${stream.name} under account ${ctx.accountId} does not exist`);
+
+  // Records past retention read as gone even before the trimming job removes them.
+  const horizon = (ctx.now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
+  const from = Math.max(position.q, horizon);
+  const rows = ctx.store.readRecords(shard.id, from, input.Limit ?? 10000);
+  const wire = ctx.wire;
+  const prefix = shard.seqPrefix;
+  const identity = stream.identity;
+  const records = [];
+  let bytes = 0;
+  let next = position.q;
+  for (const [seq, partitionKey, data] of rows) {
+    bytes += data.length + partitionKey.length;
+    if (bytes > MAX_RESPONSE_BYTES && records.length > 0) break;
+    records.push({
+      SequenceNumber: prefix + String(seq).padStart(16, '0') + identity,
+      ApproximateArrivalTimestamp: wire.time(seqToMs(seq)),
+      Data: wire.blob(data),
+      PartitionKey: partitionKey,
+    });
+    next = seq + 1;
+  }
+  if (rows.length === 0) next = Math.max(position.q, Math.min(from, shard.lastSeq + 1));
+  const caughtUp = rows.length === 0 || next > shard.lastSeq;
+  const millisBehind = caughtUp || records.length === 0 ? 0 : Math.max(0, ctx.now - seqToMs(next - 1));
+  const out: Record<string, unknown> = { Records: records, MillisBehindLatest: millisBehind };
+  if (shard.endingSeq !== null && caughtUp) {
+    // A drained closed shard: no further iterator, its children instead.
+    out.ChildShards = childShards(stream, shard);
+  } else {
+    out.NextShardIterator = issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next });
+  }
+  return out;
+});

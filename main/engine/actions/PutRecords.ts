@@ -1,0 +1,35 @@
+import { defineAction } from '../action';
+import { hashKeyRule, streamRef } from '../commonRules';
+import { invalidArgument } from '../errors';
+import { t } from '../rules';
+import { checkRecordSizes, writableStream, writeRecords } from '../writeRecords';
+
+export const rules = t.struct({
+  ...streamRef,
+  Records: t.list(
+    t.struct(
+      {
+        Data: t.blob({ max: 10485760, required: true }),
+        PartitionKey: t.string({ min: 1, max: 256, required: true }),
+        ExplicitHashKey: hashKeyRule,
+      },
+      { text: 'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry' },
+    ),
+    { min: 1, max: 500, required: true, memberText: 'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310' },
+  ),
+});
+
+const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+export const PutRecords = defineAction('PutRecords', rules, (ctx, input) => {
+  const stream = writableStream(ctx, input);
+  const records = input.Records;
+  checkRecordSizes(stream, records, (i) => `records.${i + 1}.member.data`);
+  let total = 0;
+  for (const record of records) total += record.Data.length + Buffer.byteLength(record.PartitionKey);
+  if (total > MAX_REQUEST_BYTES) throw invalidArgument('Records size exceeds 5 MB limit');
+  const results = writeRecords(ctx, stream, records);
+  let failed = 0;
+  for (const result of results) if ('ErrorCode' in result) failed++;
+  return { FailedRecordCount: failed, Records: results, EncryptionType: stream.encryptionType };
+});

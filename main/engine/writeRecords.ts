@@ -1,0 +1,114 @@
+// The write path shared by PutRecord and PutRecords: route each record to an open shard by the MD5 of its
+// partition key (or its ExplicitHashKey), give it the shard's next sequence integer, and store the whole call
+// in one transaction. Written to stay allocation-light: 500 records is the common batch.
+import { createHash } from 'node:crypto';
+import { MAX_HASH_KEY } from '../../shared/domain/hashKey';
+import type { ActionContext } from './action';
+import { invalidArgument, KinesisError, notFound, validationError } from './errors';
+import { nextSeq } from './sequence';
+import { hashKeyBytes, routeKey, type ShardState, type StreamState } from './streamModel';
+
+export interface RecordToWrite {
+  Data: Buffer;
+  PartitionKey: string;
+  ExplicitHashKey?: string;
+}
+
+/** A record refused by a write gate (Engine II: throughput limits, injected partial failures). */
+export interface RecordFailure {
+  ErrorCode: 'ProvisionedThroughputExceededException' | 'InternalFailure' | 'KMSThrottlingException' | string;
+  ErrorMessage: string;
+}
+
+/** Decides per record whether it may be written; undefined lets it through. */
+export type WriteGate = (ctx: ActionContext, stream: StreamState, shard: ShardState, bytes: number) => RecordFailure | undefined;
+
+export const writeGates: WriteGate[] = [];
+
+export type WriteResult = { SequenceNumber: string; ShardId: string } | RecordFailure;
+
+/** The stream a write goes to: ACTIVE or UPDATING, else not found (as AWS answers writes to other states). */
+export function writableStream(ctx: ActionContext, input: { StreamName?: string; StreamARN?: string; StreamId?: string }): StreamState {
+  const stream = ctx.engine.resolveStream(ctx, input);
+  if (stream.status !== 'ACTIVE' && stream.status !== 'UPDATING') throw notFound(ctx.engine.notFoundMessage(stream.name));
+  return stream;
+}
+
+/** Checks each record against the stream's maximum record size (data + partition key). */
+export function checkRecordSizes(stream: StreamState, records: readonly RecordToWrite[], path: (index: number) => string): void {
+  const max = stream.maxRecordSizeKiB * 1024;
+  const errors: string[] = [];
+  records.forEach((record, index) => {
+    const length = record.Data.length;
+    if (length > max && errors.length < 10) {
+      errors.push(`Value 'java.nio.HeapByteBuffer[pos=0 lim=${length} cap=${length}]' at '${path(index)}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+    }
+  });
+  if (errors.length > 0) {
+    throw validationError(`${errors.length} validation error${errors.length > 1 ? 's' : ''} detected: ${errors.join('; ')}`);
+  }
+  for (const record of records) {
+    if (record.Data.length + Buffer.byteLength(record.PartitionKey) > max) {
+      throw invalidArgument(`Record size (data plus partition key) exceeds the stream's maximum record size of ${max} bytes.`);
+    }
+  }
+}
+
+function routingKey(record: RecordToWrite): Buffer {
+  if (record.ExplicitHashKey === undefined) return createHash('md5').update(record.PartitionKey).digest();
+  const key = BigInt(record.ExplicitHashKey);
+  if (key > MAX_HASH_KEY) {
+    throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${record.ExplicitHashKey}`);
+  }
+  return hashKeyBytes(key);
+}
+
+/**
+ * Writes the records in one transaction and returns one result per record, in order. minSeq raises the first
+ * sequence integer of a shard (PutRecord's SequenceNumberForOrdering).
+ */
+export function writeRecords(ctx: ActionContext, stream: StreamState, records: readonly RecordToWrite[], minSeq?: { shardIndex: number; seq: number }): WriteResult[] {
+  const n = records.length;
+  const shards = new Array<ShardState>(n);
+  for (let i = 0; i < n; i++) {
+    const shard = routeKey(stream, routingKey(records[i] as RecordToWrite));
+    if (!shard) throw new KinesisError('InternalFailure', undefined, 500);
+    shards[i] = shard;
+  }
+  const results = new Array<WriteResult>(n);
+  const seqs = new Array<number>(n);
+  const touched = new Map<ShardState, number>();
+  const now = ctx.now;
+  for (let i = 0; i < n; i++) {
+    const shard = shards[i] as ShardState;
+    const record = records[i] as RecordToWrite;
+    if (writeGates.length > 0) {
+      const bytes = record.Data.length + Buffer.byteLength(record.PartitionKey);
+      let failure: RecordFailure | undefined;
+      for (const gate of writeGates) failure ??= gate(ctx, stream, shard, bytes);
+      if (failure) {
+        results[i] = failure;
+        seqs[i] = -1;
+        continue;
+      }
+    }
+    let last = touched.get(shard) ?? shard.lastSeq;
+    if (minSeq && minSeq.shardIndex === shard.shardIndex && last < minSeq.seq) last = minSeq.seq;
+    const seq = nextSeq(last, now);
+    touched.set(shard, seq);
+    seqs[i] = seq;
+    results[i] = { SequenceNumber: shard.seqPrefix + String(seq).padStart(16, '0') + stream.identity, ShardId: shard.shardId };
+  }
+  const store = ctx.store;
+  store.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const seq = seqs[i] as number;
+      if (seq < 0) continue;
+      const record = records[i] as RecordToWrite;
+      store.insertRecord((shards[i] as ShardState).id, seq, record.PartitionKey, record.Data, record.ExplicitHashKey ?? null);
+    }
+    for (const [shard, seq] of touched) store.setShardLastSeq(shard.id, seq);
+  });
+  for (const [shard, seq] of touched) shard.lastSeq = seq;
+  return results;
+}
