@@ -12,7 +12,7 @@ export const hashKeyRule = t.string({ pattern: '0|([1-9]\\d{0,38})' });
 export const nextTokenRule = t.string({ min: 1, max: 1048576 });
 export const tagKey = t.string({ min: 1, max: 128 });
 export const tagValue = t.string({ min: 0, max: 256 });
-export const resourceArn = t.string({ min: 1, max: 2048, pattern: 'arn:aws.*:kinesis:.*:\\d{12}:.+' });
+export const resourceArn = t.string({ min: 1, max: 2048, pattern: 'arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+' });
 
 /** The members by which most actions name their stream: any of StreamName, StreamARN, StreamId. */
 export const streamRef = { StreamName: streamName, StreamARN: streamArn, StreamId: streamIdRule };

@@ -14,7 +14,7 @@ export const HANDLERS = [
 
 export type HandlerCase = (typeof HANDLERS)[number];
 
-export function client(engine: RunningEngine, handler: HandlerCase, region = 'us-east-1'): KinesisClient {
+export function client(engine: { endpoint: string }, handler: HandlerCase, region = 'us-east-1'): KinesisClient {
   const requestHandler = handler.make();
   return new KinesisClient({
     endpoint: engine.endpoint,

@@ -1,0 +1,103 @@
+// `npm run engine -- --port 4567 --data-dir DIR [--in-memory] [--create-streams a:2,b:1] [--host H] ...`
+// Runs the Kinesis engine headless (for CI users who only want an emulator) until SIGINT/SIGTERM.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEngine } from '../engine/startEngine';
+
+const USAGE = `Usage: shardscope-engine [options]
+
+  --port N              port to listen on (default 4567; a free port is used if it is taken, 0 = any)
+  --host ADDRESS        address to bind (default 127.0.0.1)
+  --data-dir DIR        where engine.db lives (default: the per-user app data folder + /engine)
+  --in-memory           keep everything in memory (nothing is written to disk)
+  --create-streams L    streams to create at start, e.g. orders:4,clicks:1
+  --status-delay-ms N   how long CREATING/UPDATING/DELETING last (default 500)
+  --shard-limit N       open shards allowed per region (default 500)
+  --account-id ID       12-digit account id used in ARNs (default 000000000000)
+  --region REGION       region for unsigned requests and --create-streams (default us-east-1)
+  --tls                 serve https with a generated self-signed certificate
+  -h, --help            show this help
+`;
+
+/** The per-user app data folder Electron would use for Shardscope, plus /engine. */
+export function defaultDataDir(): string {
+  const home = homedir();
+  let base: string;
+  if (process.platform === 'win32') base = process.env.APPDATA ?? join(home, 'AppData', 'Roaming');
+  else if (process.platform === 'darwin') base = join(home, 'Library', 'Application Support');
+  else base = process.env.XDG_CONFIG_HOME ?? join(home, '.config');
+  return join(base, 'Shardscope', 'engine');
+}
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a whole number, got "${value}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      'create-streams': { type: 'string' },
+      'status-delay-ms': { type: 'string' },
+      'shard-limit': { type: 'string' },
+      'account-id': { type: 'string' },
+      region: { type: 'string' },
+      tls: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const requestedPort = integer('port', values.port) ?? 4567;
+  const accountId = values['account-id'];
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new Error('--account-id needs 12 digits');
+  const inMemory = values['in-memory'] ?? false;
+  const dataDir = inMemory ? undefined : (values['data-dir'] ?? defaultDataDir());
+  const engine = await startEngine({
+    port: requestedPort,
+    host: values.host ?? '127.0.0.1',
+    dataDir,
+    inMemory,
+    createStreams: values['create-streams']?.split(',').map((s) => s.trim()).filter(Boolean),
+    statusDelayMs: integer('status-delay-ms', values['status-delay-ms']),
+    shardLimit: integer('shard-limit', values['shard-limit']),
+    accountId,
+    region: values.region,
+    tls: values.tls ?? false,
+    fallbackToFreePort: true,
+  });
+  if (engine.portFallback) process.stdout.write(`Port ${requestedPort} is in use; using port ${engine.port} instead.\n`);
+  process.stdout.write(`Kinesis engine listening on ${engine.endpoint}\n`);
+  process.stdout.write(inMemory ? 'Data: in memory\n' : `Data: ${dataDir}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`Received ${signal}, stopping the engine.\n`);
+    engine.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`shardscope-engine: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
