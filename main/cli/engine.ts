@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEngine } from '../engine/startEngine';
+import { startEngine, type RunningEngine } from '../engine/startEngine';
 
 const USAGE = `Usage: shardscope-engine [options]
 
@@ -63,6 +63,24 @@ async function main(): Promise<void> {
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new Error('--account-id needs 12 digits');
   const inMemory = values['in-memory'] ?? false;
   const dataDir = inMemory ? undefined : (values['data-dir'] ?? defaultDataDir());
+  // Signal handlers go in before the engine starts, so a signal during start-up still stops it cleanly.
+  const running: { engine?: RunningEngine } = {};
+  let stopSignal: string | undefined;
+  const stop = (signal: string) => {
+    if (stopSignal) return;
+    stopSignal = signal;
+    process.stdout.write(`Received ${signal}, stopping the engine.\n`);
+    (running.engine ? running.engine.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
   const engine = await startEngine({
     port: requestedPort,
     host: values.host ?? '127.0.0.1',
@@ -76,25 +94,14 @@ async function main(): Promise<void> {
     tls: values.tls ?? false,
     fallbackToFreePort: true,
   });
+  running.engine = engine;
+  if (stopSignal) {
+    await engine.close();
+    process.exit(0);
+  }
   if (engine.portFallback) process.stdout.write(`Port ${requestedPort} is in use; using port ${engine.port} instead.\n`);
   process.stdout.write(`Kinesis engine listening on ${engine.endpoint}\n`);
   process.stdout.write(inMemory ? 'Data: in memory\n' : `Data: ${dataDir}\n`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`Received ${signal}, stopping the engine.\n`);
-    engine.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
