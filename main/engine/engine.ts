@@ -5,6 +5,7 @@ import { EngineStore, type StreamRow } from '../storage/engineStore';
 import type { ActionContext, ActionModule, RequestContext } from './action';
 import { engineConfig, type EngineConfig } from './config';
 import { invalidArgument, inUse, KinesisError, notFound } from './errors';
+import { engineExtensions } from './extensions';
 import { actionModules } from './registry';
 import { trimExpiredRecords } from './retention';
 import type { StreamRef } from './commonRules';
@@ -47,6 +48,7 @@ export class Engine {
     this.streams = new StreamCache(this.store);
     this.tokens = new TokenSealer(this.secret());
     for (const module of actionModules) this.actions.set(module.name, module);
+    for (const install of engineExtensions) install(this);
     // A restart finishes the transitions that were pending when the engine stopped.
     for (const stream of this.store.pendingStreams()) this.completeTransition(stream);
     this.every(this.config.retentionSweepMs, () => trimExpiredRecords(this));

@@ -1,15 +1,20 @@
 // Every action the engine serves. Add a module under actions/ and list it here.
 import type { ActionModule } from './action';
 import { CreateStream } from './actions/CreateStream';
+import { DecreaseStreamRetentionPeriod } from './actions/DecreaseStreamRetentionPeriod';
 import { DeleteStream } from './actions/DeleteStream';
 import { DescribeStream } from './actions/DescribeStream';
 import { DescribeStreamSummary } from './actions/DescribeStreamSummary';
 import { GetRecords } from './actions/GetRecords';
 import { GetShardIterator } from './actions/GetShardIterator';
+import { IncreaseStreamRetentionPeriod } from './actions/IncreaseStreamRetentionPeriod';
 import { ListShards } from './actions/ListShards';
 import { ListStreams } from './actions/ListStreams';
+import { MergeShards } from './actions/MergeShards';
 import { PutRecord } from './actions/PutRecord';
 import { PutRecords } from './actions/PutRecords';
+import { SplitShard } from './actions/SplitShard';
+import { UpdateShardCount } from './actions/UpdateShardCount';
 
 export const actionModules: readonly ActionModule[] = [
   CreateStream,
@@ -22,4 +27,9 @@ export const actionModules: readonly ActionModule[] = [
   PutRecords,
   GetShardIterator,
   GetRecords,
+  SplitShard,
+  MergeShards,
+  UpdateShardCount,
+  IncreaseStreamRetentionPeriod,
+  DecreaseStreamRetentionPeriod,
 ];
