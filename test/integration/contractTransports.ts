@@ -1,0 +1,93 @@
+// The transports the conformance suite runs over, each set up the way the app sets it up.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { contract, createMemoryPortPair, type AppContract, type Port } from '../../shared/contract/index';
+import { createAppDispatcher } from '../../main/rpc/appHandlers';
+import type { Dispatcher } from '../../main/rpc/dispatcher';
+import type { DispatcherLimits } from '../../main/rpc/limits';
+import { servePort } from '../../main/rpc/portSession';
+import { startWebHost } from '../../main/server/webHost';
+import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
+import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/services/appInfoEngineState';
+import { RpcClient } from '../../renderer/api/client';
+import { webSocketPort } from '../../renderer/api/ports';
+
+export interface Backend {
+  dispatcher: Dispatcher<AppContract>;
+  engine: EngineStateStore;
+  dataDir: string;
+  /** A fresh client connection as a raw Port. */
+  connect(): Promise<Port>;
+  close(): Promise<void>;
+}
+
+export interface TransportSetup {
+  name: 'memory' | 'websocket';
+  start(limits?: Partial<DispatcherLimits>): Promise<Backend>;
+}
+
+async function appBackend(limits?: Partial<DispatcherLimits>) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-contract-'));
+  const engine = createEngineStateStore();
+  const { dispatcher, dispose } = createAppDispatcher({ identity: { version: '9.9.9-test', dataDir }, engine }, limits);
+  await startLocalEngine(engine, { dataDir, enginePort: undefined });
+  return { dataDir, engine, dispatcher, dispose };
+}
+
+export const transports: TransportSetup[] = [
+  {
+    name: 'memory',
+    async start(limits) {
+      const app = await appBackend(limits);
+      return {
+        ...app,
+        async connect() {
+          const [client, server] = createMemoryPortPair();
+          servePort(app.dispatcher, server, 'memory');
+          return client;
+        },
+        async close() {
+          app.dispose();
+        },
+      };
+    },
+  },
+  {
+    name: 'websocket',
+    async start(limits) {
+      const app = await appBackend(limits);
+      const host = await startWebHost({ dispatcher: app.dispatcher, rendererDir: app.dataDir, port: 0 });
+      return {
+        ...app,
+        async connect() {
+          const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], {
+            origin: `http://127.0.0.1:${host.port}`,
+          });
+          const port = webSocketPort(socket);
+          await new Promise<void>((resolve, reject) => {
+            socket.once('open', () => resolve());
+            socket.once('error', reject);
+          });
+          return port;
+        },
+        async close() {
+          await host.close();
+          app.dispose();
+        },
+      };
+    },
+  },
+];
+
+export function appClient(port: Port): RpcClient<AppContract> {
+  return new RpcClient(port, contract, 'conformance-suite');
+}
+
+/** Collects every frame main sends on a raw port. */
+export function recordFrames(port: Port): { frames: Record<string, unknown>[] } {
+  const log = { frames: [] as Record<string, unknown>[] };
+  port.onFrame((text) => log.frames.push(JSON.parse(text) as Record<string, unknown>));
+  return log;
+}
