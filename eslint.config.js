@@ -33,9 +33,15 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/storage/**'],
+    ignores: ['main/storage/**', 'main/electron/**', 'main/preload/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'Only main/electron and main/preload may import electron.' }, { group: ['better-sqlite3'], message: 'Only main/storage imports better-sqlite3.' }, { group: ['**/renderer/**'], message: 'main never imports the renderer.' }] }],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts', 'main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['better-sqlite3'], message: 'Only main/storage imports better-sqlite3.' }, { group: ['**/renderer/**'], message: 'main never imports the renderer.' }] }],
     },
   },
   {
