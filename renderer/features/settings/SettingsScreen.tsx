@@ -1,0 +1,24 @@
+import { ScreenHeader } from '../../components/ScreenHeader';
+import type { Session } from '../../state/session';
+import { useStore } from '../../state/store';
+import { About } from './About';
+import { Appearance } from './Appearance';
+import { EngineSection } from './EngineSection';
+import { Shortcuts } from './Shortcuts';
+import { TransportCheck } from './TransportCheck';
+
+export function SettingsScreen({ session }: { session: Session }) {
+  const state = useStore(session.store);
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <ScreenHeader title="Settings" subtitle="About this installation, the local engine, appearance and shortcuts" />
+      <div className="cards">
+        <About info={state.appInfo} problem={state.problem} />
+        <EngineSection engine={state.engine} />
+        <TransportCheck client={state.link === 'open' ? session.client : null} />
+        <Appearance />
+        <Shortcuts />
+      </div>
+    </section>
+  );
+}

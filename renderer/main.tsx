@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectToMain } from './api/connect';
+import { App } from './App';
+import { createSession } from './state/session';
+import './styles/app.css';
+
+const connection = connectToMain();
+const session = 'client' in connection ? createSession(connection.client) : createSession(null, connection.problem);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App session={session} />
+  </StrictMode>,
+);
