@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import type { ShellOptions } from './test/e2e/fixtures';
+
+export default defineConfig<ShellOptions>({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/playwright',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // The machines are small and shared; one worker keeps the runs steady.
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['./test/e2e/skipReasonReporter.ts'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // Debian's Chromium; never `npx playwright install`.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'chromium', use: { shell: 'web' } },
+    { name: 'electron', use: { shell: 'electron' } },
+  ],
+});
