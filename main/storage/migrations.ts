@@ -67,6 +67,41 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
       `),
   },
+  {
+    version: 2,
+    name: 'resource tags and policies, channels, account settings',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE resource_tags (
+          arn TEXT NOT NULL,
+          stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (arn, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX resource_tags_by_stream ON resource_tags (stream_id);
+        CREATE TABLE resource_policies (
+          arn TEXT PRIMARY KEY,
+          stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+          policy TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX resource_policies_by_stream ON resource_policies (stream_id);
+        CREATE TABLE channels (
+          id INTEGER PRIMARY KEY,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          channel_id TEXT NOT NULL UNIQUE,
+          arn TEXT NOT NULL UNIQUE,
+          status TEXT NOT NULL,
+          status_due_ms INTEGER,
+          created_ms INTEGER NOT NULL,
+          stream_arn TEXT NOT NULL,
+          config TEXT NOT NULL,
+          UNIQUE (region, name)
+        );
+        CREATE TABLE account_settings (region TEXT PRIMARY KEY, settings TEXT NOT NULL) WITHOUT ROWID;
+      `),
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */
