@@ -1,5 +1,6 @@
 // Every action the engine serves. Add a module under actions/ and list it here.
 import type { ActionModule } from './action';
+import { AddTagsToStream } from './actions/AddTagsToStream';
 import { CreateStream } from './actions/CreateStream';
 import { DecreaseStreamRetentionPeriod } from './actions/DecreaseStreamRetentionPeriod';
 import { DeleteStream } from './actions/DeleteStream';
@@ -10,10 +11,15 @@ import { GetShardIterator } from './actions/GetShardIterator';
 import { IncreaseStreamRetentionPeriod } from './actions/IncreaseStreamRetentionPeriod';
 import { ListShards } from './actions/ListShards';
 import { ListStreams } from './actions/ListStreams';
+import { ListTagsForResource } from './actions/ListTagsForResource';
+import { ListTagsForStream } from './actions/ListTagsForStream';
 import { MergeShards } from './actions/MergeShards';
 import { PutRecord } from './actions/PutRecord';
 import { PutRecords } from './actions/PutRecords';
+import { RemoveTagsFromStream } from './actions/RemoveTagsFromStream';
 import { SplitShard } from './actions/SplitShard';
+import { TagResource } from './actions/TagResource';
+import { UntagResource } from './actions/UntagResource';
 import { UpdateShardCount } from './actions/UpdateShardCount';
 
 export const actionModules: readonly ActionModule[] = [
@@ -32,4 +38,10 @@ export const actionModules: readonly ActionModule[] = [
   UpdateShardCount,
   IncreaseStreamRetentionPeriod,
   DecreaseStreamRetentionPeriod,
+  AddTagsToStream,
+  RemoveTagsFromStream,
+  ListTagsForStream,
+  TagResource,
+  UntagResource,
+  ListTagsForResource,
 ];
