@@ -2,6 +2,7 @@ import { defineAction } from '../action';
 import { streamRef } from '../commonRules';
 import { consumerCount } from '../consumers';
 import { t } from '../rules';
+import { summaryExtras } from '../streamSettings';
 import { encryptionFields, enhancedMonitoring, modeDetails } from '../streamViews';
 
 export const rules = t.struct({ ...streamRef });
@@ -24,6 +25,7 @@ export const DescribeStreamSummary = defineAction('DescribeStreamSummary', rules
       ConsumerCount: consumerCount(stream.id),
       MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
       ...(typeof warm === 'number' ? { WarmThroughput: { TargetMiBps: warm, CurrentMiBps: warm } } : {}),
+      ...summaryExtras(ctx, stream),
     },
   };
 });

@@ -1,0 +1,25 @@
+import { defineAction } from '../action';
+import { streamArn, streamIdRule } from '../commonRules';
+import { invalidArgument } from '../errors';
+import { t } from '../rules';
+import { withSettings } from '../streamSettings';
+
+export const rules = t.struct({
+  StreamARN: { ...streamArn, required: true as const },
+  StreamId: streamIdRule,
+  RecordDistributionStrategy: t.enum(['AUTO', 'USER_PARTITION_KEY'], { required: true }),
+});
+
+/**
+ * Stored and shown by DescribeStreamSummary. It takes effect at once (no UPDATING), as AWS documents. Routing
+ * here stays by partition key either way: see docs/engine-internals.md ("Decisions").
+ */
+export const UpdateStreamRecordDistributionStrategy = defineAction('UpdateStreamRecordDistributionStrategy', rules, (ctx, input) => {
+  const stream = ctx.engine.resolveStream(ctx, input);
+  ctx.engine.requireActive(stream);
+  if (stream.mode !== 'ON_DEMAND') {
+    throw invalidArgument(`The record distribution strategy is only supported for streams in ON_DEMAND mode; stream ${stream.name} under account ${ctx.accountId} is in ${stream.mode} mode.`);
+  }
+  ctx.store.updateStream(stream.id, { settings: withSettings(stream, { recordDistributionStrategy: input.RecordDistributionStrategy }) });
+  return {};
+});
