@@ -209,7 +209,10 @@ export function applyPendingReshard(engine: Engine, row: StreamRow): void {
     const rows = engine.store.shardsOfStream(row.id);
     const open = rows.filter((s) => s.endingSeq === null);
     const byIndex = new Map(open.map((s) => [s.shardIndex, treeShard(s)]));
-    const writer = new ShardTreeWriter(engine, row.id, current.nextShardIndex, engine.clock());
+    // The reshard happened when UPDATING was due, even if the engine applies it later (on the next access, or
+    // at a restart); never in the future, though, for a restart that completes it early.
+    const at = Math.min(row.statusDueMs ?? engine.clock(), engine.clock());
+    const writer = new ShardTreeWriter(engine, row.id, current.nextShardIndex, at);
     if (op.kind === 'split') {
       const shard = byIndex.get(op.shard);
       if (shard) writer.split(shard, BigInt(op.hashKey));
