@@ -12,7 +12,8 @@ export const rules = t.struct({
 
 /**
  * Stored and shown by DescribeStreamSummary. It takes effect at once (no UPDATING), as AWS documents. Routing
- * here stays by partition key either way: see docs/engine-internals.md ("Decisions").
+ * here stays by partition key either way (AUTO would also make PartitionKey optional in PutRecord(s), whose
+ * rules belong to the write path), so AUTO changes what is reported, not where records land.
  */
 export const UpdateStreamRecordDistributionStrategy = defineAction('UpdateStreamRecordDistributionStrategy', rules, (ctx, input) => {
   const stream = ctx.engine.resolveStream(ctx, input);
