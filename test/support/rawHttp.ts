@@ -49,7 +49,8 @@ export function rawRequest(endpoint: string, options: RawRequest): Promise<RawRe
         port: url.port,
         method: options.method ?? 'POST',
         path: options.path ?? '/',
-        headers: options.headers,
+        // An explicit length, so that a body on GET or DELETE is framed as a body, not read as the next request.
+        headers: options.body === undefined ? options.headers : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers },
         agent: options.agent ?? false,
         timeout: options.timeoutMs ?? 10_000,
       },
