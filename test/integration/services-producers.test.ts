@@ -33,7 +33,7 @@ describe('producers on the local engine', () => {
     return records;
   }
 
-  const text = (r: _Record) => Buffer.from(r.Data ?? new Uint8Array()).toString('utf8');
+  const text = (r: { Data?: Uint8Array | undefined }) => Buffer.from(r.Data ?? new Uint8Array()).toString('utf8');
 
   it('puts single records as text, JSON and base64, with a partition key or an explicit hash key', async () => {
     const a = await kit.client.call('producers.put', { stream: 'composer', partitionKey: 'k1', data: { format: 'text', value: 'héllo' } });
