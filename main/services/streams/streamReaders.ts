@@ -44,12 +44,12 @@ export async function readShards(kinesis: KinesisClient, name: string): Promise<
   return shards;
 }
 
-/** ListTagsForStream works on every backend (ListTagsForResource is newer). */
+/** ListTagsForStream works on every backend (ListTagsForResource is newer); pages of 10, as kinesalite caps them. */
 export async function readTags(kinesis: KinesisClient, name: string): Promise<Record<string, string>> {
   const tags: Record<string, string> = {};
   let after: string | undefined;
   for (;;) {
-    const out = await kinesis.send(new ListTagsForStreamCommand({ StreamName: name, Limit: 50, ExclusiveStartTagKey: after }));
+    const out = await kinesis.send(new ListTagsForStreamCommand({ StreamName: name, Limit: 10, ExclusiveStartTagKey: after }));
     for (const tag of out.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
     after = out.Tags?.at(-1)?.Key;
     if (!out.HasMoreTags || after === undefined) return tags;
