@@ -24,8 +24,8 @@ export interface EngineOptions extends Partial<EngineConfig> {
 /** Runs when an UPDATING (or other) transition completes; registered by name so it survives restarts. */
 export type TransitionHook = (engine: Engine, stream: StreamRow) => void;
 
-/** Runs before every action; may throw a KinesisError (Engine II: limits, injected faults). */
-export type ActionInterceptor = (action: string, ctx: ActionContext, body: unknown) => void;
+/** Runs before every action; may throw a KinesisError (Engine II: limits, injected faults) or delay it (a promise). */
+export type ActionInterceptor = (action: string, ctx: ActionContext, body: unknown) => void | Promise<void>;
 
 const PENDING_HOOK = 'pendingTransitionHook';
 
@@ -68,7 +68,10 @@ export class Engine {
     const module = this.actions.get(action);
     if (!module) throw new KinesisError('UnknownOperationException');
     const ctx = this.context(request);
-    for (const interceptor of this.interceptors) interceptor(action, ctx, body);
+    for (const interceptor of this.interceptors) {
+      const pending = interceptor(action, ctx, body);
+      if (pending) await pending;
+    }
     return module.run(ctx, body);
   }
 

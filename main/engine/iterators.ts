@@ -32,12 +32,21 @@ function amzUtc(ms: number): string {
 export function readIterator(ctx: ActionContext, token: string): IteratorPosition {
   const position = ctx.engine.tokens.open(PURPOSE, token) as IteratorPosition | undefined;
   if (!position || typeof position.q !== 'number' || typeof position.t !== 'number') throw invalidArgument('Invalid ShardIterator.');
-  if (ctx.now - position.t > ctx.config.iteratorTtlMs) {
-    throw new KinesisError(
-      'ExpiredIteratorException',
-      `Iterator expired. The iterator was created at time ${amzUtc(position.t)} while right now it is ${amzUtc(ctx.now)} ` +
-        `which is further in the future than the tolerated delay of ${ctx.config.iteratorTtlMs} milliseconds.`,
-    );
-  }
+  if (ctx.now - position.t > ctx.config.iteratorTtlMs) throw expiredIterator(position.t, ctx.now, ctx.config.iteratorTtlMs);
   return position;
+}
+
+/** AWS's ExpiredIteratorException; also raised by the compressed-expiry fault with its own lifetime. */
+export function expiredIterator(createdMs: number, nowMs: number, ttlMs: number): KinesisError {
+  return new KinesisError(
+    'ExpiredIteratorException',
+    `Iterator expired. The iterator was created at time ${amzUtc(createdMs)} while right now it is ${amzUtc(nowMs)} ` +
+      `which is further in the future than the tolerated delay of ${ttlMs} milliseconds.`,
+  );
+}
+
+/** The position an iterator names without checking its age (undefined when it is not a valid iterator). */
+export function peekIterator(ctx: ActionContext, token: string): IteratorPosition | undefined {
+  const position = ctx.engine.tokens.open(PURPOSE, token) as IteratorPosition | undefined;
+  return position && typeof position.q === 'number' && typeof position.t === 'number' ? position : undefined;
 }

@@ -20,7 +20,7 @@ interface StringSpec {
   readonly enum?: readonly string[];
 }
 interface NumberSpec {
-  readonly kind: 'integer' | 'long';
+  readonly kind: 'integer' | 'long' | 'double';
   readonly min?: number;
   readonly max?: number;
 }
@@ -88,6 +88,10 @@ export const t = {
   },
   long<const R extends boolean = false>(o: Omit<NumberSpec, 'kind'> & Req<R> = {}): Rule<number, R> {
     return rule({ kind: 'long', min: o.min, max: o.max }, o.required);
+  },
+  /** A floating-point number (Java Double); used by the engine's admin API for rates. */
+  double<const R extends boolean = false>(o: Omit<NumberSpec, 'kind'> & Req<R> = {}): Rule<number, R> {
+    return rule({ kind: 'double', min: o.min, max: o.max }, o.required);
   },
   boolean<const R extends boolean = false>(o: Req<R> = {}): Rule<boolean, R> {
     return rule({ kind: 'boolean' }, o.required);
@@ -167,6 +171,15 @@ function decodeValue(value: unknown, spec: Spec, protocol: WireProtocol): unknow
       if (type === 'string') throw serializationError(`class java.lang.String can not be converted to an ${name}`);
       return structureOrList(value as object);
     }
+    case 'double':
+      if (type === 'number' || type === 'bigint') {
+        const n = Number(value);
+        if (!Number.isFinite(n)) throw serializationError(`${NUMBER_CLASS} can not be converted to an Double`);
+        return n;
+      }
+      if (type === 'boolean') throw serializationError('class java.lang.Boolean can not be converted to an Double');
+      if (type === 'string') throw serializationError('class java.lang.String can not be converted to an Double');
+      return structureOrList(value as object);
     case 'boolean':
       if (type === 'boolean') return value;
       if (type === 'number' || type === 'bigint') throw serializationError(`${NUMBER_CLASS} can not be converted to an Boolean`);
@@ -303,6 +316,7 @@ function validateValue(c: Collector, path: string, value: unknown, r: AnyRule): 
       return;
     case 'integer':
     case 'long':
+    case 'double':
       if (spec.min !== undefined && (value as number) < spec.min) c.fail(path, value, spec, `Member must have value greater than or equal to ${spec.min}`);
       if (spec.max !== undefined && (value as number) > spec.max) c.fail(path, value, spec, `Member must have value less than or equal to ${spec.max}`);
       return;

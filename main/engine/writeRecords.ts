@@ -25,6 +25,11 @@ export type WriteGate = (ctx: ActionContext, stream: StreamState, shard: ShardSt
 
 export const writeGates: WriteGate[] = [];
 
+/** Sees every committed write call (Engine II: live stats); seqs[i] < 0 marks a record a gate refused. */
+export type WriteObserver = (ctx: ActionContext, stream: StreamState, shards: readonly ShardState[], records: readonly RecordToWrite[], seqs: readonly number[]) => void;
+
+export const writeObservers: WriteObserver[] = [];
+
 export type WriteResult = { SequenceNumber: string; ShardId: string } | RecordFailure;
 
 /** The stream a write goes to: ACTIVE or UPDATING, else not found (as AWS answers writes to other states). */
@@ -110,5 +115,6 @@ export function writeRecords(ctx: ActionContext, stream: StreamState, records: r
     for (const [shard, seq] of touched) store.setShardLastSeq(shard.id, seq);
   });
   for (const [shard, seq] of touched) shard.lastSeq = seq;
+  for (const observe of writeObservers) observe(ctx, stream, shards, records, seqs);
   return results;
 }

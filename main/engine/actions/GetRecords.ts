@@ -2,6 +2,7 @@ import { defineAction } from '../action';
 import { streamArn, streamIdRule } from '../commonRules';
 import { invalidArgument, notFound } from '../errors';
 import { issueIterator, readIterator } from '../iterators';
+import { readHooks } from '../readHooks';
 import { t } from '../rules';
 import { SEQ_PER_MS, seqToMs, shardIdOf } from '../sequence';
 import type { ShardState, StreamState } from '../streamModel';
@@ -16,7 +17,7 @@ export const rules = t.struct({
 /** AWS stops adding records once a response would pass 10 MiB. */
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-function childShards(stream: StreamState, shard: ShardState) {
+export function childShards(stream: StreamState, shard: ShardState) {
   return stream.shards
     .filter((s) => s.parentIndex === shard.shardIndex || s.adjacentParentIndex === shard.shardIndex)
     .map((child) => ({
@@ -35,6 +36,7 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   }
   const shard = stream.shardByIndex.get(position.h);
   if (!shard) throw notFound(`Shard ${shardIdOf(position.h)} in stream ${stream.name} under account ${ctx.accountId} does not exist`);
+  for (const hook of readHooks) hook.before(ctx, stream, shard);
 
   // Records past retention read as gone even before the trimming job removes them.
   const horizon = (ctx.now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
@@ -47,8 +49,9 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   let bytes = 0;
   let next = position.q;
   for (const [seq, partitionKey, data] of rows) {
-    bytes += data.length + partitionKey.length;
-    if (bytes > MAX_RESPONSE_BYTES && records.length > 0) break;
+    const size = data.length + partitionKey.length;
+    if (bytes + size > MAX_RESPONSE_BYTES && records.length > 0) break;
+    bytes += size;
     records.push({
       SequenceNumber: prefix + String(seq).padStart(16, '0') + identity,
       ApproximateArrivalTimestamp: wire.time(seqToMs(seq)),
@@ -60,6 +63,7 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   if (rows.length === 0) next = Math.max(position.q, Math.min(from, shard.lastSeq + 1));
   const caughtUp = rows.length === 0 || next > shard.lastSeq;
   const millisBehind = caughtUp || records.length === 0 ? 0 : Math.max(0, ctx.now - seqToMs(next - 1));
+  for (const hook of readHooks) hook.after(ctx, stream, shard, records.length, bytes, millisBehind);
   const out: Record<string, unknown> = { Records: records, MillisBehindLatest: millisBehind };
   if (shard.endingSeq !== null && caughtUp) {
     // A drained closed shard: no further iterator, its children instead.
