@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { CommandSpec, SubscriptionSpec } from './define';
 import { rpcErrorSchema } from './errors';
-import { KeyInput, StreamName } from './streams';
+import { KeyInput, needsAKey, needsAKeyMessage, StreamName } from './streams';
 
 /**
  * Record data as the user gave it. `json` is checked to parse (and sent as typed); `base64` is checked to be
@@ -15,11 +15,6 @@ export const RecordDataInput = z.strictObject({
   value: z.string().max(1_400_000),
 });
 export type RecordDataInput = z.infer<typeof RecordDataInput>;
-
-const needsAKey = (key: KeyInput) => key.partitionKey !== undefined || key.explicitHashKey !== undefined;
-const needsAKeyMessage = {
-  message: 'Give a partitionKey or an explicitHashKey (with only a hash key, the hash key text is sent as the partition key)',
-};
 
 /** One record of the composer. */
 export const ComposedRecord = z.strictObject({ ...KeyInput.shape, data: RecordDataInput }).refine(needsAKey, needsAKeyMessage);

@@ -159,8 +159,11 @@ export const KeyInput = z.strictObject({
   explicitHashKey: HashKeyText.optional(),
 });
 export type KeyInput = z.infer<typeof KeyInput>;
-const needsAKey = (key: KeyInput) => key.partitionKey !== undefined || key.explicitHashKey !== undefined;
-const needsAKeyMessage = { message: 'Give a partitionKey or an explicitHashKey' };
+/** For schemas that spread KeyInput: at least one of the two keys. */
+export const needsAKey = (key: KeyInput) => key.partitionKey !== undefined || key.explicitHashKey !== undefined;
+export const needsAKeyMessage = {
+  message: 'Give a partitionKey or an explicitHashKey (with only a hash key, PutRecord gets the hash key text as its partition key)',
+};
 
 export const StreamRouteParams = z.strictObject({ name: StreamName, ...KeyInput.shape }).refine(needsAKey, needsAKeyMessage);
 export const KeyRoute = z.strictObject({
