@@ -183,3 +183,13 @@ export async function rssKiB(pid: number): Promise<number> {
   if (!match) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(match[1]);
 }
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields overall.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
+}

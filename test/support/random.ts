@@ -1,11 +1,9 @@
-// A small seeded PRNG (mulberry32), so generated inputs and kill moments reproduce from the printed seed.
-export interface Random {
+// The seeded PRNG of shared/domain (mulberry32) with what the harnesses also need: bytes, odds, and a seed that
+// can be replayed from the environment, so generated inputs and kill moments reproduce.
+import { createRandom, type Random as BaseRandom } from '../../shared/domain/random';
+
+export interface Random extends Omit<BaseRandom, 'uuid'> {
   seed: number;
-  /** A float in [0, 1). */
-  next(): number;
-  /** An integer in [min, max], both included. */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
   bytes(length: number): Buffer;
   chance(probability: number): boolean;
 }
@@ -17,29 +15,17 @@ export function seedFromEnv(fallback: number): number {
 }
 
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const base = createRandom(seed);
   return {
     seed,
-    next,
-    int,
-    pick: <T>(items: readonly T[]): T => {
-      const item = items[int(0, items.length - 1)];
-      if (item === undefined) throw new Error('pick from an empty list');
-      return item;
-    },
+    next: base.next,
+    int: base.int,
+    pick: base.pick,
     bytes: (length: number) => {
       const buffer = Buffer.allocUnsafe(length);
-      for (let i = 0; i < length; i++) buffer[i] = int(0, 255);
+      for (let i = 0; i < length; i++) buffer[i] = base.int(0, 255);
       return buffer;
     },
-    chance: (probability: number) => next() < probability,
+    chance: (probability: number) => base.next() < probability,
   };
 }
