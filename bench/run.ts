@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'latency-samples': { type: 'string' },
     'big-records': { type: 'string' },
     'no-big': { type: 'boolean', default: false },
+    'in-flight': { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -30,7 +31,7 @@ const options = {
   shards: 4,
   batchSize: 500,
   recordBytes: 100,
-  inFlight: 8,
+  inFlight: Number(values['in-flight'] ?? 8),
 };
 
 interface CpuFigures {
@@ -43,10 +44,20 @@ interface CpuFigures {
 interface PeerFigures {
   ingest?: IngestFigures;
   ingestCpu?: CpuFigures;
+  readBackCpu?: CpuFigures;
   readBack?: ReadBackFigures;
   latency?: LatencyFigures;
   rssAfterMiB?: number;
   error?: string;
+}
+
+/** Runs `work` and reports the CPU both processes used meanwhile, to show which side a figure is bound by. */
+async function withCpu<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuFigures }> {
+  const server = await cpuSeconds(pid);
+  const client = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(client);
+  return { result, cpu: { serverCpuSeconds: (await cpuSeconds(pid)) - server, clientCpuSeconds: (used.user + used.system) / 1e6 } };
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -70,17 +81,15 @@ async function measurePeer(kind: PeerKind): Promise<PeerFigures> {
     try {
       log(`${kind}: ingest ${options.ingestSeconds} s into ${options.shards} shards`);
       await createStream(client, 'bench-ingest', options.shards);
-      const serverCpu = await cpuSeconds(peer.pid);
-      const clientCpu = process.cpuUsage();
-      const ingested = await ingest(client, 'bench-ingest', { durationMs: options.ingestSeconds * 1000, inFlight: options.inFlight, batchSize: options.batchSize, recordBytes: options.recordBytes });
-      const clientUsed = process.cpuUsage(clientCpu);
-      const ingestCpu = { serverCpuSeconds: (await cpuSeconds(peer.pid)) - serverCpu, clientCpuSeconds: (clientUsed.user + clientUsed.system) / 1e6 };
+      const { result: ingested, cpu: ingestCpu } = await withCpu(peer.pid, () =>
+        ingest(client, 'bench-ingest', { durationMs: options.ingestSeconds * 1000, inFlight: options.inFlight, batchSize: options.batchSize, recordBytes: options.recordBytes }),
+      );
       log(`${kind}: ${Math.round(ingested.recordsPerSecond)} records/s; reading back ${ingested.acknowledged}`);
-      const read = await readBack(client, 'bench-ingest');
+      const { result: read, cpu: readBackCpu } = await withCpu(peer.pid, () => readBack(client, 'bench-ingest'));
       log(`${kind}: read back ${read.records} at ${Math.round(read.recordsPerSecond)} records/s; latency x${options.latencySamples}`);
       await createStream(client, 'bench-latency', 1);
       const latency = await putToGetLatency(client, 'bench-latency', options.latencySamples);
-      return { ingest: ingested, ingestCpu, readBack: read, latency, rssAfterMiB: mib(await rssKiB(peer.pid)) };
+      return { ingest: ingested, ingestCpu, readBack: read, readBackCpu, latency, rssAfterMiB: mib(await rssKiB(peer.pid)) };
     } finally {
       client.destroy();
     }
