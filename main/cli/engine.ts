@@ -17,6 +17,8 @@ const USAGE = `Usage: shardscope-engine [options]
   --account-id ID       12-digit account id used in ARNs (default 000000000000)
   --region REGION       region for unsigned requests and --create-streams (default us-east-1)
   --tls                 serve https with a generated self-signed certificate
+  --limits MODE         realistic: AWS's shard and control-plane limits for every stream; off (default)
+  --faults FILE         inject faults from a JSON file (format: docs/engine-admin.md)
   -h, --help            show this help
 `;
 
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
       'account-id': { type: 'string' },
       region: { type: 'string' },
       tls: { type: 'boolean' },
+      limits: { type: 'string' },
+      faults: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
   const requestedPort = integer('port', values.port) ?? 4567;
   const accountId = values['account-id'];
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new Error('--account-id needs 12 digits');
+  const limits = values.limits ?? 'off';
+  if (limits !== 'realistic' && limits !== 'off') throw new Error(`--limits needs realistic or off, got "${limits}"`);
   const inMemory = values['in-memory'] ?? false;
   const dataDir = inMemory ? undefined : (values['data-dir'] ?? defaultDataDir());
   // Signal handlers go in before the engine starts, so a signal during start-up still stops it cleanly.
@@ -92,6 +98,8 @@ async function main(): Promise<void> {
     accountId,
     region: values.region,
     tls: values.tls ?? false,
+    limits,
+    faults: values.faults,
     fallbackToFreePort: true,
   });
   running.engine = engine;

@@ -1,5 +1,9 @@
 // The programmatic entry: an Engine behind its HTTP server. Used by the CLI, the worker host and tests.
+import { installControls } from './controls/engineControls';
 import { Engine } from './engine';
+import type { FaultConfig } from './faults/faultRules';
+import { faultsOption } from './faults/faultsFile';
+import type { EngineLimitSettings, LimitsMode } from './limits/limitSettings';
 import { createStream } from './streamLifecycle';
 import { createEngineServer, type TlsMaterial } from '../server/engine/engineServer';
 import { selfSignedCertificate } from '../server/engine/tlsCertificate';
@@ -29,6 +33,10 @@ export interface StartEngineOptions {
   clock?: () => number;
   /** Shard iterator lifetime, ms. Default 300000 as on AWS. */
   iteratorTtlMs?: number;
+  /** AWS's throughput and control-plane limits for every stream ('realistic'), or none ('off', the default). */
+  limits?: LimitsMode | Partial<EngineLimitSettings>;
+  /** Injected faults: a JSON file path or the same object (see docs/engine-admin.md). */
+  faults?: string | FaultConfig;
 }
 
 export interface RunningEngine {
@@ -66,6 +74,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     iteratorTtlMs: options.iteratorTtlMs,
   });
   try {
+    installControls(engine, { limits: options.limits, faults: faultsOption(options.faults) });
     for (const spec of parseStreamSpecs(options.createStreams ?? [])) {
       const region = spec.region ?? engine.config.defaultRegion;
       if (engine.findStream(region, spec.name)) continue;

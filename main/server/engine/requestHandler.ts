@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Engine } from '../../engine/engine';
+import { ADMIN_SERVICE, dispatchAdmin, isAdminAction } from '../../engine/admin/adminService';
 import { KinesisError } from '../../engine/errors';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
 import { missingSignatureParts, regionFromScope } from './requestInfo';
@@ -148,6 +149,18 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     sendError(res, protocol, new KinesisError('SerializationException'));
+    return;
+  }
+  if (service === ADMIN_SERVICE && extra.length === 0 && operation && isAdminAction(operation)) {
+    // The engine's admin API (docs/engine-admin.md): no signature needed; refused from browsers.
+    const region = regionFromScope(header(req, 'authorization'), undefined) ?? engine.config.defaultRegion;
+    try {
+      const result = await dispatchAdmin(engine, operation, input, { region, requestId, wire: protocol.wire, origin });
+      send(res, 200, protocol.serialize(result ?? {}), protocol.contentType);
+    } catch (error) {
+      if (!(error instanceof KinesisError)) console.error(`engine: admin ${operation} failed`, error);
+      sendError(res, protocol, error instanceof KinesisError ? error : new KinesisError('InternalFailure', undefined, 500));
+    }
     return;
   }
   if (!operationValid || !operation) {

@@ -1,0 +1,107 @@
+// A typed HTTP client for the local engine's admin API (docs/engine-admin.md): used by the console's local
+// connection (limits and faults switches, live stats) and by tests. Plain JSON over the engine's own port.
+import type {
+  FaultRule,
+  FaultsView,
+  LimitsMode,
+  LimitsView,
+  ResetStreamResult,
+  RestoreStreamResult,
+  SnapshotStreamResult,
+  StreamStatsView,
+} from '../engine/admin/adminTypes';
+
+export type * from '../engine/admin/adminTypes';
+
+export const ADMIN_TARGET_PREFIX = 'Shardscope_20261128';
+
+/** An admin call the engine refused, with its AWS-style error type. */
+export class EngineAdminError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+export interface StreamRef {
+  StreamName?: string;
+  StreamARN?: string;
+}
+
+export interface EngineAdminOptions {
+  /** The engine endpoint, e.g. http://127.0.0.1:4567. */
+  endpoint: string;
+  /** Sent as the SigV4 scope region, which picks the region StreamName is looked up in. Default: engine's. */
+  region?: string;
+  fetch?: typeof fetch;
+}
+
+export class EngineAdmin {
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: EngineAdminOptions) {
+    this.fetch = options.fetch ?? fetch;
+  }
+
+  async call<T>(action: string, input: object = {}): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${ADMIN_TARGET_PREFIX}.${action}` };
+    if (this.options.region) headers.authorization = `AWS4-HMAC-SHA256 Credential=shardscope/20261128/${this.options.region}/kinesis/aws4_request`;
+    const response = await this.fetch(this.options.endpoint, { method: 'POST', headers, body: JSON.stringify(input) });
+    const text = await response.text();
+    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    if (!response.ok) {
+      const code = typeof body.__type === 'string' ? body.__type : `HTTP${response.status}`;
+      const message = typeof body.message === 'string' ? body.message : typeof body.Message === 'string' ? body.Message : code;
+      throw new EngineAdminError(code, message, response.status);
+    }
+    return body as T;
+  }
+
+  getLimits(stream?: StreamRef): Promise<LimitsView> {
+    return this.call('GetLimits', stream ?? {});
+  }
+
+  /** Engine-wide settings. */
+  setEngineLimits(settings: { Mode?: LimitsMode; BurstSeconds?: number; OnDemandScaleAfterSeconds?: number }): Promise<LimitsView> {
+    return this.call('SetLimits', settings);
+  }
+
+  /** A stream's own mode; 'engine' makes it follow the engine-wide mode again. */
+  setStreamLimits(stream: StreamRef, mode: LimitsMode | 'engine'): Promise<LimitsView> {
+    return this.call('SetLimits', { ...stream, Mode: mode });
+  }
+
+  getFaults(streamName?: string): Promise<FaultsView> {
+    return this.call('GetFaults', streamName === undefined ? {} : { StreamName: streamName });
+  }
+
+  /** Replaces every rule, or with streamName only that stream's. */
+  setFaults(rules: FaultRule[], options: { streamName?: string; seed?: number } = {}): Promise<FaultsView> {
+    return this.call('SetFaults', { Rules: rules, ...(options.streamName !== undefined ? { StreamName: options.streamName } : {}), ...(options.seed !== undefined ? { Seed: options.seed } : {}) });
+  }
+
+  getStreamStats(stream: StreamRef, options: { seconds?: number; topKeys?: number; shardId?: string } = {}): Promise<StreamStatsView> {
+    return this.call('GetStreamStats', {
+      ...stream,
+      ...(options.seconds !== undefined ? { Seconds: options.seconds } : {}),
+      ...(options.topKeys !== undefined ? { TopKeys: options.topKeys } : {}),
+      ...(options.shardId !== undefined ? { ShardId: options.shardId } : {}),
+    });
+  }
+
+  resetStream(stream: StreamRef): Promise<ResetStreamResult> {
+    return this.call('ResetStream', stream);
+  }
+
+  snapshotStream(stream: StreamRef, path: string): Promise<SnapshotStreamResult> {
+    return this.call('SnapshotStream', { ...stream, Path: path });
+  }
+
+  restoreStream(stream: StreamRef, path: string): Promise<RestoreStreamResult> {
+    return this.call('RestoreStream', { ...stream, Path: path });
+  }
+}
