@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kinesisClient, sleep } from '../test/support/kinesis';
 import { cpuSeconds, repoRoot, rssKiB, startPeer, type PeerKind, type RunningPeer } from '../test/support/peers';
+import { fanoutLatency } from './fanoutLatency';
 import { createStream, ingest, putToGetLatency, readBack, seek, type IngestFigures, type LatencyFigures, type ReadBackFigures, type SeekFigures, type SeekPosition } from './workloads';
 
 const { values } = parseArgs({
@@ -197,6 +198,8 @@ async function main(): Promise<void> {
       bigShard = { error: error instanceof Error ? error.message : String(error) };
     }
   }
+  // Put → fan-out delivery latency: ours only (no peer serves SubscribeToShard); see bench/fanoutLatency.ts.
+  const fanout = options.peers.includes('engine') ? await withPeer('engine', false, (peer) => fanoutLatency(peer.endpoint, options.latencySamples)).catch((error: unknown) => ({ error: String(error) })) : undefined;
   const report = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     startedAt,
@@ -207,6 +210,7 @@ async function main(): Promise<void> {
     peers,
     ratiosToKinesalite,
     bigShard,
+    fanout,
   };
   const json = JSON.stringify(report, null, 2);
   process.stdout.write(json + '\n');

@@ -21,6 +21,13 @@ export interface EngineConfig {
   nextTokenTtlMs: number;
   /** How often expired records are trimmed, ms. */
   retentionSweepMs: number;
+  /** How long a SubscribeToShard subscription lives before the service ends it, ms (AWS: 5 minutes). */
+  subscriptionLifetimeMs: number;
+  /** An event with no records is sent after this much quiet, so consumers see their position advance, ms. */
+  subscriptionHeartbeatMs: number;
+  /** A second SubscribeToShard for the same consumer and shard within this time of the first is refused;
+   * later, it takes the subscription over (AWS: 5 seconds). */
+  subscriptionTakeoverMs: number;
 }
 
 export const DEFAULT_ACCOUNT_ID = '000000000000';
@@ -39,5 +46,8 @@ export function engineConfig(options: Partial<EngineConfig> & { statusDelayMs?: 
     iteratorTtlMs: options.iteratorTtlMs ?? 300_000,
     nextTokenTtlMs: options.nextTokenTtlMs ?? 300_000,
     retentionSweepMs: options.retentionSweepMs ?? 60_000,
+    subscriptionLifetimeMs: options.subscriptionLifetimeMs ?? 300_000,
+    subscriptionHeartbeatMs: options.subscriptionHeartbeatMs ?? 5_000,
+    subscriptionTakeoverMs: options.subscriptionTakeoverMs ?? 5_000,
   };
 }

@@ -39,6 +39,11 @@ import { UpdateMaxRecordSize } from './actions/UpdateMaxRecordSize';
 import { UpdateShardCount } from './actions/UpdateShardCount';
 import { UpdateStreamMode } from './actions/UpdateStreamMode';
 import { UpdateStreamRecordDistributionStrategy } from './actions/UpdateStreamRecordDistributionStrategy';
+import { DeregisterStreamConsumer } from './actions/DeregisterStreamConsumer';
+import { DescribeStreamConsumer } from './actions/DescribeStreamConsumer';
+import { ListStreamConsumers } from './actions/ListStreamConsumers';
+import { RegisterStreamConsumer } from './actions/RegisterStreamConsumer';
+import { SubscribeToShard } from './actions/SubscribeToShard';
 import { UpdateStreamWarmThroughput } from './actions/UpdateStreamWarmThroughput';
 
 export const actionModules: readonly ActionModule[] = [
@@ -82,4 +87,9 @@ export const actionModules: readonly ActionModule[] = [
   UpdateChannel,
   DeleteChannel,
   UpdateStreamRecordDistributionStrategy,
+  RegisterStreamConsumer,
+  DescribeStreamConsumer,
+  ListStreamConsumers,
+  DeregisterStreamConsumer,
+  SubscribeToShard,
 ];

@@ -37,6 +37,10 @@ export interface StartEngineOptions {
   limits?: LimitsMode | Partial<EngineLimitSettings>;
   /** Injected faults: a JSON file path or the same object (see docs/engine-admin.md). */
   faults?: string | FaultConfig;
+  /** SubscribeToShard lifetime, quiet-time heartbeat and takeover window, ms (see EngineConfig). */
+  subscriptionLifetimeMs?: number;
+  subscriptionHeartbeatMs?: number;
+  subscriptionTakeoverMs?: number;
 }
 
 export interface RunningEngine {
@@ -72,6 +76,9 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     defaultRegion: options.region,
     clock: options.clock,
     iteratorTtlMs: options.iteratorTtlMs,
+    subscriptionLifetimeMs: options.subscriptionLifetimeMs,
+    subscriptionHeartbeatMs: options.subscriptionHeartbeatMs,
+    subscriptionTakeoverMs: options.subscriptionTakeoverMs,
   });
   try {
     installControls(engine, { limits: options.limits, faults: faultsOption(options.faults) });

@@ -102,6 +102,24 @@ export const migrations: Migration[] = [
         CREATE TABLE account_settings (region TEXT PRIMARY KEY, settings TEXT NOT NULL) WITHOUT ROWID;
       `),
   },
+  {
+    version: 3,
+    name: 'enhanced fan-out consumers',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE stream_consumers (
+          id INTEGER PRIMARY KEY,
+          stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          arn TEXT NOT NULL,
+          status TEXT NOT NULL,
+          status_due_ms INTEGER,
+          created_ms INTEGER NOT NULL,
+          UNIQUE (stream_id, name)
+        );
+        CREATE INDEX stream_consumers_by_arn ON stream_consumers (arn);
+      `),
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */

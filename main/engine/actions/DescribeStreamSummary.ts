@@ -22,7 +22,7 @@ export const DescribeStreamSummary = defineAction('DescribeStreamSummary', rules
       EnhancedMonitoring: enhancedMonitoring(stream),
       ...encryptionFields(stream),
       OpenShardCount: stream.status === 'CREATING' ? 0 : stream.openShards.length,
-      ConsumerCount: consumerCount(stream.id),
+      ConsumerCount: consumerCount(ctx.engine, stream.id),
       MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
       ...(typeof warm === 'number' ? { WarmThroughput: { TargetMiBps: warm, CurrentMiBps: warm } } : {}),
       ...summaryExtras(ctx, stream),

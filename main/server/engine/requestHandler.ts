@@ -7,6 +7,8 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Engine } from '../../engine/engine';
 import { ADMIN_SERVICE, dispatchAdmin, isAdminAction } from '../../engine/admin/adminService';
 import { KinesisError } from '../../engine/errors';
+import { StreamedResponse } from '../../engine/streamedResponse';
+import { sendEventStream } from './eventStreamResponse';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
 import { missingSignatureParts, regionFromScope } from './requestInfo';
 
@@ -191,6 +193,10 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
   const region = regionFromScope(authorization, query) ?? engine.config.defaultRegion;
   try {
     const result = await engine.dispatch(operation, input, { region, requestId, wire: protocol.wire });
+    if (result instanceof StreamedResponse) {
+      sendEventStream(res, protocol, result);
+      return;
+    }
     send(res, 200, protocol.serialize(result ?? {}), protocol.contentType);
   } catch (error) {
     if (error instanceof KinesisError) {
