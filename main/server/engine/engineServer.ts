@@ -12,6 +12,7 @@ import { createRequestHandler } from './requestHandler';
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 const FIRST_BYTES_TIMEOUT_MS = 10_000;
 const IDLE_TIMEOUT_MS = 120_000;
+const H2_IDLE_TIMEOUT_MS = 5_000;
 
 export interface TlsMaterial {
   key: string;
@@ -44,10 +45,19 @@ export function createEngineServer(engine: Engine, options: { tls?: TlsMaterial 
     },
     handler,
   );
-  h2.on('sessionError', () => undefined);
+  // Node's HTTP/2 sends GOAWAY after a connection error but keeps the socket open and emits nothing, so a
+  // session is also closed once it has sat idle with no open stream (like HTTP/1.1's keep-alive timeout).
+  h2.on('sessionError', (_error, session) => session.destroy());
   h2.on('session', (session) => {
-    session.setTimeout(IDLE_TIMEOUT_MS, () => session.close());
-    session.on('error', () => undefined);
+    let openStreams = 0;
+    session.on('stream', (stream) => {
+      openStreams++;
+      stream.once('close', () => openStreams--);
+    });
+    session.setTimeout(H2_IDLE_TIMEOUT_MS, () => {
+      if (openStreams === 0) session.close();
+    });
+    session.on('error', () => session.destroy());
   });
 
   /** Reads the first bytes and hands the socket to the HTTP/1.1 or the HTTP/2 server. */
