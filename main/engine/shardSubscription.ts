@@ -16,6 +16,11 @@ const BATCH_RECORDS = 1000;
 /** An event stops taking records past this many bytes of data and partition keys (one record always fits). */
 const MAX_EVENT_BYTES = 1024 * 1024;
 
+/** Sees every SubscribeToShardEvent with records (Engine II live stats: fan-out records, bytes, iterator age). */
+export type FanoutObserver = (engine: Engine, stream: StreamState, shard: ShardState, records: number, bytes: number, millisBehind: number) => void;
+
+export const fanoutObservers: FanoutObserver[] = [];
+
 export interface SubscriptionTarget {
   stream: StreamState;
   shard: ShardState;
@@ -172,6 +177,7 @@ export class ShardSubscription {
       this.next = seq + 1;
     }
     const behind = this.next > shard.lastSeq ? 0 : Math.max(0, now - seqToMs(this.next - 1));
+    for (const observe of fanoutObservers) observe(engine, stream, shard, records.length, bytes, behind);
     const accepted = this.send({ Records: records, ContinuationSequenceNumber: this.continuation(shard, stream), MillisBehindLatest: behind }, now);
     if (!accepted) {
       this.blocked = true;
