@@ -88,6 +88,12 @@ export function defineClientSuite(label: string, makeDriver: (endpoint: string) 
       expect(summary).toMatchObject({ StreamName: name, StreamStatus: 'ACTIVE', OpenShardCount: 2, RetentionPeriodHours: 24 });
       expect(str(summary.StreamARN)).toMatch(new RegExp(`^arn:aws:kinesis:us-east-1:\\d{12}:stream/${name}$`));
 
+      const described = ok(await call('DescribeStream', { StreamName: name })).StreamDescription as JsonObject;
+      expect(described).toMatchObject({ StreamName: name, StreamStatus: 'ACTIVE', RetentionPeriodHours: 24, EncryptionType: 'NONE' });
+      // The CLI pages through DescribeStream itself and drops the paging flag from what it prints; boto3 shows it.
+      if (client.name === 'boto3') expect(described.HasMoreShards).toBe(false);
+      expect(objects(described.Shards).map((shard) => shard.HashKeyRange)).toEqual(evenHashRanges(2));
+
       const written = new Map<string, { data: string; key: string; shard: string }>();
       const allBytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i)).toString('base64');
       const single = ok(await call('PutRecord', { StreamName: name, PartitionKey: 'clé-α', Data: allBytes }));
@@ -187,6 +193,13 @@ export function defineClientSuite(label: string, makeDriver: (endpoint: string) 
       ]);
       const open = await listShards(name, { ShardFilter: { Type: 'AT_LATEST' } });
       expect(open.map((shard) => shard.ShardId)).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+
+      // New writes go to the child that owns the hash key, and read back from it.
+      const after = ok(await call('PutRecord', { StreamName: name, PartitionKey: 'p', Data: Buffer.from('after split').toString('base64'), ExplicitHashKey: HALF }));
+      expect(after.ShardId).toBe('shardId-000000000002');
+      expect(seq(after.SequenceNumber)).toBeGreaterThan(seq(before.SequenceNumber));
+      const child = await readShard(name, 'shardId-000000000002');
+      expect(child.records.map((record) => [record.SequenceNumber, record.Data])).toEqual([[after.SequenceNumber, Buffer.from('after split').toString('base64')]]);
     });
 
     it('merges two adjacent shards into one child with both parents', async () => {
