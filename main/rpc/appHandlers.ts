@@ -1,21 +1,58 @@
 // The app's contract implementation: one entry per command and subscription in shared/contract/contract.ts.
-import { contract, type AppContract } from '../../shared/contract/index';
+// Feature handlers (connections, streams, producers) are built from the services and spread in.
+import { connectionsCommands, contract, type AppContract } from '../../shared/contract/index';
+import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
+import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
+import type { ConnectionManager } from '../connections/connectionManager';
 import { appInfo, type AppIdentity } from '../services/appInfo';
 import type { EngineStateStore } from '../services/appInfoEngineState';
+import type { Generators } from '../services/producers/generators';
+import { toAppError } from './appErrors';
+import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import type { Handlers } from './handlers';
+import { unavailableHandlers } from './unavailableHandlers';
 import type { DispatcherLimits } from './limits';
+import { producersHandlers } from './producersHandlers';
+import { streamsHandlers } from './streamsHandlers';
 
 export interface AppServices {
   identity: AppIdentity;
   engine: EngineStateStore;
+  /** The connection services; the app runtime always has them. Transport tests that only exercise the frame
+   *  layer leave them out, and the connection, stream and producer commands then answer ConnectionUnavailable. */
+  features?: FeatureServices;
+}
+
+export interface FeatureServices {
+  connections: ConnectionManager;
+  generators: Generators;
+}
+
+function featureHandlers(features: FeatureServices | undefined) {
+  if (!features) {
+    return {
+      connections: unavailableHandlers(connectionsCommands, {}),
+      streams: unavailableHandlers(streamsCommands, streamsSubscriptions),
+      producers: unavailableHandlers(producersCommands, producersSubscriptions),
+    };
+  }
+  return {
+    connections: connectionsHandlers(features.connections),
+    streams: streamsHandlers(features.connections),
+    producers: producersHandlers(features.connections, features.generators),
+  };
 }
 
 export function appHandlers(services: AppServices): Handlers<AppContract> {
+  const { connections, streams, producers } = featureHandlers(services.features);
   return {
     commands: {
       'app.info': (_params, ctx) => appInfo(services.identity, ctx.transport),
       'engine.status': () => services.engine.get(),
+      ...connections.commands,
+      ...streams.commands,
+      ...producers.commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {
@@ -29,21 +66,28 @@ export function appHandlers(services: AppServices): Handlers<AppContract> {
         }
         sink.end();
       },
+      ...streams.subscriptions,
+      ...producers.subscriptions,
     },
   };
 }
 
-/** The dispatcher every transport of the app serves, with engine state changes forwarded as events. */
+/** The dispatcher every transport of the app serves, with engine and connection changes forwarded as events. */
 export function createAppDispatcher(services: AppServices, limits?: Partial<DispatcherLimits>): { dispatcher: Dispatcher<AppContract>; dispose(): void } {
   const dispatcher = createDispatcher(contract, appHandlers(services), {
     server: { name: 'Shardscope', version: services.identity.version },
+    toError: toAppError,
     ...(limits ? { limits } : {}),
   });
-  const off = services.engine.onChange((status) => dispatcher.emit('engine.status', status));
+  const offEngine = services.engine.onChange((status) => dispatcher.emit('engine.status', status));
+  const offConnections = services.features
+    ? forwardConnectionEvents(services.features.connections, (event) => dispatcher.emit('connections.event', event))
+    : () => undefined;
   return {
     dispatcher,
     dispose() {
-      off();
+      offEngine();
+      offConnections();
       dispatcher.close();
     },
   };

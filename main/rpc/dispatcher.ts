@@ -38,6 +38,8 @@ export interface Session {
 export interface DispatcherOptions {
   server: { name: string; version: string };
   limits?: Partial<DispatcherLimits>;
+  /** How a handler's error becomes { code, message } for the client; default toRpcError. */
+  toError?: (error: unknown) => RpcErrorShape;
 }
 
 export interface DispatcherStats {
@@ -57,7 +59,7 @@ export interface Dispatcher<C extends ContractDef> {
 export function createDispatcher<C extends ContractDef>(contract: C, handlers: Handlers<C>, options: DispatcherOptions): Dispatcher<C> {
   const limits = resolveLimits(options.limits);
   const sessions = new Set<ClientSession<C>>();
-  const shared: Shared<C> = { contract, handlers, limits, server: options.server, sessions };
+  const shared: Shared<C> = { contract, handlers, limits, server: options.server, sessions, toError: options.toError ?? toRpcError };
 
   return {
     connect(connection) {
@@ -87,6 +89,7 @@ interface Shared<C extends ContractDef> {
   limits: DispatcherLimits;
   server: { name: string; version: string };
   sessions: Set<ClientSession<C>>;
+  toError: (error: unknown) => RpcErrorShape;
 }
 
 type AnyCommand = (params: unknown, ctx: CallContext) => unknown;
@@ -218,7 +221,7 @@ class ClientSession<C extends ContractDef> implements Session {
       }
       this.sendFrame({ type: 'result', id, result: checked.data });
     } catch (error) {
-      this.sendError(id, toRpcError(error));
+      this.sendError(id, this.shared.toError(error));
     } finally {
       this.pendingCalls--;
     }
@@ -250,7 +253,7 @@ class ClientSession<C extends ContractDef> implements Session {
       finished: () => {
         if (this.subscriptions.get(id)?.sub === sub) this.subscriptions.delete(id);
       },
-    });
+    }, this.shared.toError);
     this.subscriptions.set(id, { topic, sub });
     try {
       const running = handler(params.data, sub, this.context(sub.signal));

@@ -44,6 +44,8 @@ export class Subscription<Item> implements Sink<Item> {
     private readonly limits: DispatcherLimits,
     private readonly encodeItem: (item: Item) => unknown,
     private readonly output: SubscriptionOutput,
+    /** How a failure is told to the client (the app scrubs and maps service errors). */
+    private readonly toError: (error: unknown) => RpcErrorShape = toRpcError,
   ) {
     this.queue = new BoundedQueue(limits.maxQueuedItems);
   }
@@ -89,7 +91,7 @@ export class Subscription<Item> implements Sink<Item> {
 
   fail(error: unknown): void {
     if (this.ending || this.done) return;
-    this.ending = toRpcError(error);
+    this.ending = this.toError(error);
     this.abort.abort();
     this.wake();
     this.flush();
