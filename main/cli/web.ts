@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     console.warn(`Note: ${rendererDir} has no built renderer yet; run \`npm run build\`.`);
   }
-  const runtime = await startAppRuntime({ version: readVersion(), dataDir: options.dataDir }, options.enginePort);
+  // No vault in web mode: custom connections' secrets stay in memory for this session (secretMissing after a restart).
+  const runtime = await startAppRuntime(
+    { version: readVersion(), dataDir: options.dataDir },
+    { enginePort: options.enginePort, log: (line) => console.log(line) },
+  );
   const host = await startWebHost({ dispatcher: runtime.dispatcher, rendererDir, port: options.port });
   console.log(`Shardscope web console: ${host.url}`);
   console.log(`Data folder: ${options.dataDir}`);

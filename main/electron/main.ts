@@ -1,7 +1,7 @@
 // The desktop shell: one window on app://shardscope, the dispatcher on one IPC channel, and nothing else.
 // Logic worth testing lives in the small modules next to this file; this file only wires them to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session } from 'electron';
 import { startAppRuntime, type AppRuntime } from '../rpc/appRuntime';
 import { parseLaunchOptions } from '../services/appInfoLaunchOptions';
 import { createAppProtocolHandler } from './appProtocol';
@@ -9,6 +9,7 @@ import { denyPermissions, hardenContents } from './guards';
 import { APP_HOST, APP_SCHEME, attachIpcBridge } from './ipcBridge';
 import { shardscopeArgs } from './launchArgs';
 import { menuTemplate } from './menu';
+import { safeStorageVault } from './safeStorageVault';
 import { loadWindowState, MIN_SIZE, saveWindowState, trackWindowState, windowStateFile } from './windowState';
 
 const options = parseLaunchOptions(shardscopeArgs(process.argv.slice(1)));
@@ -38,9 +39,12 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  // After 'ready', so safeStorage knows whether a keychain is there; without one, secrets are not persisted.
+  const vault = safeStorageVault(safeStorage);
+  if (!vault) console.log('No OS keychain available: custom connections\' secrets will be asked for again after a restart.');
   runtime = await startAppRuntime(
     { version: app.getVersion(), dataDir: options.dataDir, electron: process.versions.electron, chrome: process.versions.chrome },
-    options.enginePort,
+    { enginePort: options.enginePort, log: (line) => console.log(line), ...(vault ? { vault } : {}) },
   );
   attachIpcBridge({
     ipcMain,

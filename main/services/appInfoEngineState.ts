@@ -1,5 +1,7 @@
 // The local engine's state as main knows it, and the one place where the app starts the engine.
+import path from 'node:path';
 import type { EngineState, EngineStatus } from '../../shared/contract/index';
+import { startEngineWorker, type EngineWorkerHandle, type EngineWorkerStatus } from '../engine/worker/engineHost';
 
 export class EngineStateStore {
   private status: EngineStatus;
@@ -25,23 +27,81 @@ export class EngineStateStore {
 }
 
 export interface LocalEngineOptions {
+  /** The app's data folder; the engine keeps engine.db in <dataDir>/engine. */
   dataDir: string;
   /** --engine-port; undefined means the default (4567, or a free port when that one is taken). */
   enginePort: number | undefined;
+  /** Told the engine's endpoint while it runs, and undefined once it is not (the local connection follows it). */
+  onEndpoint?: (endpoint: string | undefined) => void;
+  /** Lines for the user: where the engine listens, and that the requested port was taken. */
+  log?: (line: string) => void;
+  /** The worker entry; by default engineHost finds engineWorker.ts (tsx) or dist/main/engine-worker.js. */
+  workerEntry?: string | URL;
 }
+
+export const DEFAULT_ENGINE_PORT = 4567;
 
 export function createEngineStateStore(): EngineStateStore {
   return new EngineStateStore({ state: 'starting', endpoint: null, message: 'Starting the local engine…' });
 }
 
+/** The line users point their own tools at, the same as the engine CLI prints. */
+export function listeningLine(endpoint: string): string {
+  return `Kinesis engine listening on ${endpoint}`;
+}
+
+function describe(status: EngineWorkerStatus, requestedPort: number): { state: EngineState; endpoint: string | null; message: string } {
+  switch (status.state) {
+    case 'starting':
+      return { state: 'starting', endpoint: null, message: 'Starting the local engine…' };
+    case 'running': {
+      const endpoint = status.endpoint ?? null;
+      const fallback = status.portFallback ? ` (port ${requestedPort} was in use)` : '';
+      return { state: 'running', endpoint, message: endpoint ? `${listeningLine(endpoint)}${fallback}` : 'The local engine is running.' };
+    }
+    case 'stopped':
+      return { state: 'stopped', endpoint: null, message: 'The local engine is stopped.' };
+    case 'failed':
+      return { state: 'failed', endpoint: null, message: `The local engine failed: ${status.error ?? 'unknown error'}` };
+  }
+}
+
 /**
  * THE wiring point between the app and the local engine: both the web host (main/cli/web.ts) and the desktop
- * shell (main/electron/main.ts) call this once at start-up and call the returned function on shutdown.
- *
- * The engine (main/engine/worker/engineHost.ts, issue "Engine I") is not in this build yet, so this reports the
- * truth: the engine is stopped. When engineHost lands, start it here and forward its state to `store`.
+ * shell (main/electron/main.ts) call this once at start-up (through startAppRuntime) and call the returned
+ * function on shutdown. The engine runs in a worker thread on <dataDir>/engine. A failure to start is reported
+ * in `store` (the status bar) rather than thrown: AWS connections work without the engine.
  */
-export async function startLocalEngine(store: EngineStateStore, _options: LocalEngineOptions): Promise<() => Promise<void>> {
-  store.set('stopped', null, 'Not started: this build does not include the local engine yet.');
-  return async () => {};
+export async function startLocalEngine(store: EngineStateStore, options: LocalEngineOptions): Promise<() => Promise<void>> {
+  const requestedPort = options.enginePort ?? DEFAULT_ENGINE_PORT;
+  let stopping = false;
+  const follow = (status: EngineWorkerStatus) => {
+    if (stopping && status.state !== 'stopped') return;
+    const next = describe(status, requestedPort);
+    store.set(next.state, next.endpoint, next.message);
+    if (!stopping) options.onEndpoint?.(next.endpoint ?? undefined);
+  };
+  let handle: EngineWorkerHandle;
+  try {
+    handle = await startEngineWorker({
+      port: requestedPort,
+      dataDir: path.join(options.dataDir, 'engine'),
+      fallbackToFreePort: true,
+      onState: follow,
+      ...(options.workerEntry ? { workerEntry: options.workerEntry } : {}),
+    });
+  } catch (error) {
+    // The worker reported 'failed' through onState already; make sure the message says why.
+    const message = error instanceof Error ? error.message : String(error);
+    store.set('failed', null, `The local engine failed to start: ${message}`);
+    options.log?.(`The local engine failed to start: ${message}`);
+    return async () => {};
+  }
+  if (handle.portFallback) options.log?.(`Port ${requestedPort} is in use; using port ${handle.port} instead.`);
+  options.log?.(listeningLine(handle.endpoint));
+  return async () => {
+    stopping = true;
+    await handle.stop();
+    if (store.get().state !== 'stopped') store.set('stopped', null, 'The local engine is stopped.');
+  };
 }
