@@ -19,21 +19,25 @@ const SIGNATURE_ERRORS: Readonly<Record<string, string>> = {
 
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
 const LABELLED_SECRET = /((?:Credential|Signature|[Tt]oken|[Ss]ecret[A-Za-z]*|[Aa]ccess[Kk]ey[A-Za-z]*)\s*[=:]\s*)[^\s,;]+/g;
-// A secret access key is 40 base64 characters and a session token hundreds; no stream name, ARN or shard id
-// has a 40-character run without one of `-_.:`, so this does not mask the names users need to read.
+// A secret access key is 40 base64 characters and a session token hundreds. ARNs and shard ids break such runs
+// with `:` and `-`; only a stream name of 40+ letters and digits without a separator would be masked too.
 const OPAQUE_RUN = /[A-Za-z0-9/+=]{40,}/g;
 
-/** One line of outside text, with anything credential-shaped masked. */
-export function scrubMessage(text: string): string {
-  const firstLine = text.split('\n')[0] ?? '';
-  return firstLine.replace(LABELLED_SECRET, '$1***').replace(ACCESS_KEY_ID, '***').replace(OPAQUE_RUN, '***').slice(0, 1000);
+function maskKnown(text: string, secrets: readonly string[]): string {
+  return secrets.filter((secret) => secret.length >= 4).reduce((acc, secret) => acc.split(secret).join('***'), text);
 }
 
-export function toAppError(error: unknown): RpcErrorShape {
-  if (error instanceof RpcError) return error.toJSON();
-  if (error instanceof ConnectionsError) return { code: error.code, message: error.message };
+/** One line of outside text, with the known secret values and anything credential-shaped masked. */
+export function scrubMessage(text: string, secrets: readonly string[] = []): string {
+  return maskKnown(text.split('\n')[0] ?? '', secrets).replace(LABELLED_SECRET, '$1***').replace(ACCESS_KEY_ID, '***').replace(OPAQUE_RUN, '***').slice(0, 1000);
+}
+
+/** `secrets`: the active connection's credential values (access key id included), masked wherever they appear. */
+export function toAppError(error: unknown, secrets: readonly string[] = []): RpcErrorShape {
+  // Our own errors keep their wording (the connections layer already words its failures without secrets).
+  if (error instanceof RpcError || error instanceof ConnectionsError) return { code: error.code, message: maskKnown(error.message, secrets) };
   const shape = toRpcError(error);
   const replaced = lookup(SIGNATURE_ERRORS, shape.code);
   if (replaced !== undefined) return { code: shape.code, message: replaced };
-  return { code: shape.code, message: scrubMessage(shape.message) || shape.code };
+  return { code: shape.code, message: scrubMessage(shape.message, secrets) || shape.code };
 }

@@ -72,11 +72,22 @@ export function appHandlers(services: AppServices): Handlers<AppContract> {
   };
 }
 
+/** The credential values the active connection last resolved, to mask in error messages; none when it has none. */
+function activeSecrets(features: FeatureServices | undefined): string[] {
+  if (!features) return [];
+  try {
+    const identity = features.connections.clients().credentials.current();
+    return identity ? [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken ?? ''] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The dispatcher every transport of the app serves, with engine and connection changes forwarded as events. */
 export function createAppDispatcher(services: AppServices, limits?: Partial<DispatcherLimits>): { dispatcher: Dispatcher<AppContract>; dispose(): void } {
   const dispatcher = createDispatcher(contract, appHandlers(services), {
     server: { name: 'Shardscope', version: services.identity.version },
-    toError: toAppError,
+    toError: (error) => toAppError(error, activeSecrets(services.features)),
     ...(limits ? { limits } : {}),
   });
   const offEngine = services.engine.onChange((status) => dispatcher.emit('engine.status', status));
