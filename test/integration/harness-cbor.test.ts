@@ -162,6 +162,15 @@ describe(`CBOR wire protocol against the ${harnessTarget()}`, () => {
     expect(notFound.body.__type).toBe('ResourceNotFoundException');
     expect(String(notFound.body.message)).toMatch(new RegExp(`^Stream ${missing} under account \\d{12} not found\\.$`));
 
+    // A body that is not CBOR at all is a SerializationException, answered in CBOR like every other reply.
+    const broken = await rawRequest(peer.endpoint, { headers: kinesisHeaders('DescribeStream', CBOR_TYPE), body: encoder.encode({ StreamName: stream }).subarray(0, 5) });
+    expect(broken.kind).toBe('response');
+    if (broken.kind === 'response') {
+      expect(broken.status).toBe(400);
+      expect(String(broken.headers['content-type'])).toBe(CBOR_TYPE);
+      expect((decoder.decode(broken.body) as CborMap).__type).toBe('SerializationException');
+    }
+
     const invalid = await cbor(peer.endpoint, 'PutRecord', { StreamName: stream, PartitionKey: '', Data: Buffer.from('x') });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toEqual({
