@@ -32,8 +32,17 @@ async function appBackend(limits?: Partial<DispatcherLimits>) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-contract-'));
   const engine = createEngineStateStore();
   const { dispatcher, dispose } = createAppDispatcher({ identity: { version: '9.9.9-test', dataDir }, engine }, limits);
-  await startLocalEngine(engine, { dataDir, enginePort: undefined });
-  return { dataDir, engine, dispatcher, dispose };
+  // Port 0: a free port, so suites running side by side never contend for the default 4567.
+  const stopEngine = await startLocalEngine(engine, { dataDir, enginePort: 0 });
+  return {
+    dataDir,
+    engine,
+    dispatcher,
+    async dispose() {
+      dispose();
+      await stopEngine();
+    },
+  };
 }
 
 export const transports: TransportSetup[] = [
@@ -49,7 +58,7 @@ export const transports: TransportSetup[] = [
           return client;
         },
         async close() {
-          app.dispose();
+          await app.dispose();
         },
       };
     },
@@ -74,7 +83,7 @@ export const transports: TransportSetup[] = [
         },
         async close() {
           await host.close();
-          app.dispose();
+          await app.dispose();
         },
       };
     },
