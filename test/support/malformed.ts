@@ -5,7 +5,7 @@ import { Encoder } from 'cbor-x';
 import { CBOR_TYPE, JSON_TYPE, kinesisHeaders } from './rawHttp';
 import type { Random } from './random';
 
-export type Category = 'broken-json' | 'broken-cbor' | 'wrong-type' | 'out-of-range' | 'unknown-target' | 'missing-header';
+export type Category = 'broken-json' | 'broken-cbor' | 'wrong-type' | 'out-of-range' | 'unknown-target' | 'missing-header' | 'bad-auth';
 
 export interface MalformedRequest {
   category: Category;
@@ -208,6 +208,11 @@ export function generateMalformed(f: Fixtures, random: Random, category: Categor
       const headers = { ...kinesisHeaders(undefined, type), 'X-Amz-Target': target };
       return { category, describe: `target ${JSON.stringify(target.slice(0, 80))} (${type})`, method: 'POST', headers, body: encode({ StreamName: f.stream }, asCbor) };
     }
+    case 'bad-auth': {
+      const { headers, how } = badAuth(random);
+      const body = Buffer.from(JSON.stringify({ StreamName: `no-such-stream-${random.int(0, 1e9)}` }));
+      return { category, describe: `DescribeStream of a missing stream with ${how}`, method: 'POST', headers, body };
+    }
     case 'missing-header': {
       const variant = random.int(0, 4);
       const body = encode({ StreamName: f.stream }, asCbor);
@@ -224,6 +229,32 @@ export function generateMalformed(f: Fixtures, random: Random, category: Categor
   }
 }
 
+/**
+ * Garbled signatures. The engine accepts any credentials and reads the region from the signing scope, so whether
+ * it refuses a garbled header is its policy; what is tested is that parsing it never breaks anything. The body names
+ * a stream that does not exist, so every answer must still be a 4xx refusal (never a 5xx, a hang or a crash).
+ */
+function badAuth(random: Random): { headers: Record<string, string>; how: string } {
+  const region = random.pick(['', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'x'.repeat(random.int(100, 6000)), '../../etc', 'us-east-1 ', 'US-EAST-1', '*', '%00', 'us-east-1/extra']);
+  const amzDate = random.pick(['20260101T000000Z', '', 'yesterday', '99999999T999999Z', '2026']);
+  const authorization = random.pick([
+    'AWS4-HMAC-SHA256',
+    'AWS4-HMAC-SHA256 ',
+    'AWS4-HMAC-SHA256 Credential=',
+    'AWS4-HMAC-SHA256 Credential=AKID',
+    `AWS4-HMAC-SHA256 Credential=AKID/20260101/${region}/kinesis/aws4_request, SignedHeaders=host, Signature=00`,
+    `AWS4-HMAC-SHA256 Credential=AKID/20260101/${region}, SignedHeaders=host, Signature=00`,
+    `AWS4-HMAC-SHA256 Credential=//////, SignedHeaders=, Signature=`,
+    `AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request,Credential=AKID/20260101/${region}/kinesis/aws4_request`,
+    'Basic dXNlcjpwYXNz',
+    'Bearer x',
+    random.bytes(random.int(1, 200)).toString('base64'),
+  ]);
+  const headers: Record<string, string> = { ...kinesisHeaders('DescribeStream', JSON_TYPE), Authorization: authorization, 'X-Amz-Date': amzDate };
+  if (random.chance(0.2)) headers['X-Amz-Security-Token'] = random.bytes(random.int(1, 500)).toString('base64');
+  return { headers, how: `Authorization ${JSON.stringify(authorization.slice(0, 120))}, X-Amz-Date ${JSON.stringify(amzDate)}` };
+}
+
 /** How many of the 10,000+ generated requests each category gets. */
 export const categoryCounts: Record<Category, number> = {
   'broken-json': 2000,
@@ -232,4 +263,5 @@ export const categoryCounts: Record<Category, number> = {
   'out-of-range': 2500,
   'unknown-target': 1000,
   'missing-header': 1000,
+  'bad-auth': 500,
 };
