@@ -4,6 +4,7 @@ import { connectToMain } from './api/connect';
 import { App } from './App';
 import { createSession } from './state/session';
 import './styles/app.css';
+import './styles/features.css';
 
 const connection = connectToMain();
 const session = 'client' in connection ? createSession(connection.client) : createSession(null, connection.problem);

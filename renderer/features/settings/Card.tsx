@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 
-export function Card({ id, title, children, aside }: { id: string; title: string; children: ReactNode; aside?: ReactNode }) {
+export function Card({ id, title, children, aside, wide }: { id: string; title: string; children: ReactNode; aside?: ReactNode; wide?: boolean }) {
   return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid={id}>
+    <section className={wide ? 'card card-wide' : 'card'} aria-labelledby={`${id}-title`} data-testid={id}>
       <header className="card-header">
         <h2 id={`${id}-title`}>{title}</h2>
         {aside}

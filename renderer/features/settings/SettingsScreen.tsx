@@ -1,6 +1,7 @@
 import { ScreenHeader } from '../../components/ScreenHeader';
 import type { Session } from '../../state/session';
 import { useStore } from '../../state/store';
+import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { About } from './About';
 import { Appearance } from './Appearance';
 import { EngineSection } from './EngineSection';
@@ -11,8 +12,9 @@ export function SettingsScreen({ session }: { session: Session }) {
   const state = useStore(session.store);
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <ScreenHeader title="Settings" subtitle="About this installation, the local engine, appearance and shortcuts" />
+      <ScreenHeader title="Settings" subtitle="Connections, this installation, the local engine, appearance and shortcuts" />
       <div className="cards">
+        <ConnectionsSection />
         <About info={state.appInfo} problem={state.problem} />
         <EngineSection engine={state.engine} />
         <TransportCheck client={state.link === 'open' ? session.client : null} />
