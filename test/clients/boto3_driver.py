@@ -46,6 +46,8 @@ def main():
     client = boto3.client(
         "kinesis",
         endpoint_url=endpoint,
+        # Against a TLS endpoint the server's certificate is self-signed, as users of --tls meet it.
+        verify=not endpoint.startswith("https:"),
         config=Config(retries={"total_max_attempts": 1}, connect_timeout=5, read_timeout=60),
     )
     for line in sys.stdin:

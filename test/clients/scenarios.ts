@@ -9,7 +9,7 @@ import type { CallResult, ClientDriver, Json, JsonObject } from './drivers';
 
 const HALF = (1n << 127n).toString();
 
-function ok(result: CallResult): JsonObject {
+export function ok(result: CallResult): JsonObject {
   expect(result, `expected success, got ${JSON.stringify(result)}`).toMatchObject({ ok: true });
   return result.ok ? result.output : {};
 }

@@ -2,7 +2,8 @@
 // waits until it answers. Tests and benchmarks share this so every target is launched the same way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -15,6 +16,8 @@ export interface PeerOptions {
   dataDir?: string;
   /** Delay of CREATING/UPDATING/DELETING transitions, in ms. */
   statusDelayMs?: number;
+  /** Serve https with the server's self-signed certificate (ours: --tls, kinesalite: --ssl). */
+  tls?: boolean;
   /** Extra command-line arguments for the server. */
   extraArgs?: string[];
 }
@@ -71,12 +74,14 @@ function plan(kind: PeerKind, port: number, spare: number, options: PeerOptions)
       const args = ['--import', 'tsx', join(repoRoot, 'main/cli/engine.ts'), '--port', String(port), '--host', '127.0.0.1', '--status-delay-ms', delay];
       if (options.dataDir) args.push('--data-dir', options.dataDir);
       else args.push('--in-memory');
+      if (options.tls) args.push('--tls');
       return { args: [...args, ...extra], env: process.env, readyLine: /^Kinesis engine listening on https?:\/\/[^\s:]+:(\d+)\s*$/m };
     }
     case 'kinesalite': {
       const args = [join(repoRoot, 'node_modules/kinesalite/cli.js'), '--port', String(port), '--createStreamMs', delay, '--deleteStreamMs', delay, '--updateStreamMs', delay, '--shardLimit', '200'];
       if (options.dataDir) args.push('--path', options.dataDir);
-      return { args: [...args, ...extra], env: process.env, readyLine: /^Listening at http:\/\/\S*?:(\d+)\s*$/m };
+      if (options.tls) args.push('--ssl');
+      return { args: [...args, ...extra], env: process.env, readyLine: /^Listening at https?:\/\/\S*?:(\d+)\s*$/m };
     }
     case 'kinesis-local': {
       // kinesis-local takes its settings from the environment; it needs the TLS port and certificate too.
@@ -96,10 +101,12 @@ function plan(kind: PeerKind, port: number, spare: number, options: PeerOptions)
   }
 }
 
-/** Any HTTP answer at all means the server is up (an unsigned GET gets an error, which is fine). */
-function answers(port: number): Promise<boolean> {
+/** Any HTTP answer at all means the server is up (an unsigned POST gets an error, which is fine). */
+function answers(port: number, tls: boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', timeout: 1000 }, (res) => {
+    const request = tls ? httpsRequest : httpRequest;
+    // The servers' certificates are self-signed: this probe only asks whether something answers.
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', timeout: 1000, rejectUnauthorized: false }, (res) => {
       res.resume();
       resolve(true);
     });
@@ -166,8 +173,8 @@ export async function startPeer(kind: PeerKind, options: PeerOptions = {}, timeo
   });
   while (Date.now() < deadline) {
     if (dead) throw new Error(`${kind} exited before listening (${child.exitCode ?? child.signalCode}):\n${output}`);
-    if (port !== 0 && (await answers(port))) {
-      return { ...peer, port, endpoint: `http://127.0.0.1:${port}` };
+    if (port !== 0 && (await answers(port, options.tls ?? false))) {
+      return { ...peer, port, endpoint: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}` };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
