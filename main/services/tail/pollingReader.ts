@@ -1,0 +1,130 @@
+// Polling mode: GetShardIterator, then GetRecords in a loop, inside the tailer's share of the shard's read
+// budget (ReadBudget). Behind the tip it reads as fast as that share allows; caught up (an empty answer with
+// MillisBehindLatest 0) it waits pollIntervalMs. An expired iterator is renewed after the last record read;
+// throttling and transient failures back off; a closed shard ends with its ChildShards.
+import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { toRpcError } from '../../../shared/contract/errors';
+import { abortableSleep } from '../streams/abortableSleep';
+import { ReadBudget } from './readBudget';
+import { ReaderBase, VISIBILITY_SKEW_MS, type ReaderEvents, type ShardReader } from './shardReader';
+import { attemptsOf, childInfo, isRetryable, isThrottle, iteratorParams, toShardRecord, type IteratorPosition } from './shardRecords';
+
+export interface PollingOptions {
+  maxCallsPerSecond: number;
+  pollIntervalMs: number;
+  /** GetRecords Limit. */
+  limit: number;
+}
+
+/** Transient failures in a row (throttles not counted) before the reader gives up. */
+const MAX_FAILURES = 8;
+
+export class PollingShardReader extends ReaderBase implements ShardReader {
+  private readonly budget: ReadBudget;
+  private lastSequence: string | null = null;
+
+  constructor(
+    private readonly kinesis: () => KinesisClient,
+    private readonly stream: string,
+    readonly shardId: string,
+    private readonly position: IteratorPosition,
+    private readonly options: PollingOptions,
+    private readonly events: ReaderEvents,
+    parentSignal: AbortSignal,
+  ) {
+    super(parentSignal);
+    this.budget = new ReadBudget(options.maxCallsPerSecond);
+  }
+
+  get throttles(): number {
+    return this.budget.throttles;
+  }
+
+  usage(): { callsPerSecond: number; bytesPerSecond: number } {
+    return this.budget.usage();
+  }
+
+  async run(): Promise<void> {
+    try {
+      let iterator = await this.iterator();
+      let failures = 0;
+      while (this.live && iterator) {
+        await abortableSleep(this.budget.delayMs(), this.abort.signal);
+        if (!this.live) return;
+        const startedAt = Date.now();
+        this.budget.called();
+        let out;
+        try {
+          out = await this.kinesis().send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.limit }), { abortSignal: this.abort.signal });
+        } catch (error) {
+          if (!this.live) return;
+          if ((error as { name?: string }).name === 'ExpiredIteratorException') {
+            iterator = await this.iterator();
+            continue;
+          }
+          this.countRetries(error);
+          if (!isRetryable(error) || (!isThrottle(error) && ++failures >= MAX_FAILURES)) throw error;
+          this.lastError = toRpcError(error);
+          this.state = 'backing-off';
+          await abortableSleep(this.budget.throttled(), this.abort.signal);
+          if (this.state === 'backing-off') this.state = 'reading';
+          continue;
+        }
+        failures = 0;
+        this.lastProgressAt = Date.now();
+        this.countRetries(out);
+        const records = (out.Records ?? []).map((r) => toShardRecord(this.shardId, r));
+        this.budget.succeeded(records.reduce((sum, r) => sum + r.bytes, 0));
+        this.millisBehindLatest = out.MillisBehindLatest ?? null;
+        const last = records.at(-1);
+        if (last) this.lastSequence = last.sequenceNumber;
+        // Everything that arrived before (call time − how far behind we are) has now been read.
+        const reached = startedAt - (out.MillisBehindLatest ?? 0) - VISIBILITY_SKEW_MS;
+        const next = out.NextShardIterator;
+        if (records.length > 0) {
+          this.watermark = Math.max(this.watermark, last?.arrivalMs ?? this.watermark, next ? reached : -Infinity);
+          if (!(await this.events.records(this, records))) return this.stop();
+        } else if (next && reached > this.watermark) {
+          this.watermark = reached;
+          this.events.progressed(this);
+        }
+        if (!next) {
+          this.state = 'drained';
+          this.watermark = Infinity;
+          this.events.drained(this, childInfo(out.ChildShards));
+          return;
+        }
+        iterator = next;
+        if (records.length === 0 && (out.MillisBehindLatest ?? 0) === 0) await abortableSleep(this.options.pollIntervalMs, this.abort.signal);
+      }
+    } catch (error) {
+      if (!this.live) return;
+      this.state = 'failed';
+      this.lastError = toRpcError(error);
+      this.events.failed(this, error);
+    }
+  }
+
+  /** Throttled attempts the SDK retried on its own still count against the shard's budget. */
+  private countRetries(value: unknown): void {
+    const retried = attemptsOf(value) - 1;
+    for (let i = 0; i < retried; i++) {
+      this.budget.called();
+      this.budget.throttles++;
+    }
+  }
+
+  private async iterator(): Promise<string | undefined> {
+    const position: IteratorPosition = this.lastSequence ? { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: this.lastSequence } : this.position;
+    for (let failures = 0; ; ) {
+      try {
+        const out = await this.kinesis().send(new GetShardIteratorCommand({ StreamName: this.stream, ShardId: this.shardId, ...iteratorParams(position) }), { abortSignal: this.abort.signal });
+        return out.ShardIterator;
+      } catch (error) {
+        if (!this.live || !isRetryable(error) || (!isThrottle(error) && ++failures >= MAX_FAILURES)) throw error;
+        this.lastError = toRpcError(error);
+        await abortableSleep(this.budget.throttled(), this.abort.signal);
+      }
+    }
+  }
+}

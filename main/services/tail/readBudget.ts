@@ -1,0 +1,70 @@
+// The tailer's own share of a shard's read budget (AWS: 5 GetRecords calls/s and 2 MiB/s per shard, shared by
+// every consumer of the shard). Calls and bytes over the last second are counted in a sliding window; a reader
+// asks `wait()` before each call and is held back once its own share would pass its caps. Throttling
+// (ProvisionedThroughputExceededException) means someone else is using the rest: back off exponentially
+// with jitter, and reset after a call succeeds.
+
+export const AWS_READ_CALLS_PER_SECOND = 5;
+export const AWS_READ_BYTES_PER_SECOND = 2 * 1024 * 1024;
+const WINDOW_MS = 1000;
+const BACKOFF_MIN_MS = 200;
+const BACKOFF_MAX_MS = 5000;
+
+export class ReadBudget {
+  private readonly calls: number[] = [];
+  private readonly reads: { at: number; bytes: number }[] = [];
+  private backoffMs = 0;
+  throttles = 0;
+
+  constructor(
+    private readonly maxCallsPerSecond: number,
+    private readonly maxBytesPerSecond = AWS_READ_BYTES_PER_SECOND,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** How long to wait before the next call may go, in ms (0: now). */
+  delayMs(): number {
+    const now = this.now();
+    this.prune(now);
+    let wait = 0;
+    const oldestCall = this.calls[0];
+    if (this.calls.length >= this.maxCallsPerSecond && oldestCall !== undefined) wait = oldestCall + WINDOW_MS - now;
+    const bytes = this.reads.reduce((sum, r) => sum + r.bytes, 0);
+    const oldestRead = this.reads[0];
+    if (bytes >= this.maxBytesPerSecond && oldestRead !== undefined) wait = Math.max(wait, oldestRead.at + WINDOW_MS - now);
+    return Math.max(0, wait);
+  }
+
+  /** A call leaves now. */
+  called(): void {
+    this.calls.push(this.now());
+  }
+
+  /** A call returned `bytes` of record data (partition keys included): the bytes count against the 2 MiB/s. */
+  succeeded(bytes: number): void {
+    this.reads.push({ at: this.now(), bytes });
+    this.backoffMs = 0;
+  }
+
+  /** The call was throttled: the delay before trying again. */
+  throttled(random: () => number = Math.random): number {
+    this.throttles++;
+    this.backoffMs = this.backoffMs === 0 ? BACKOFF_MIN_MS : Math.min(BACKOFF_MAX_MS, this.backoffMs * 2);
+    return Math.round(this.backoffMs * (0.75 + random() * 0.5));
+  }
+
+  get backingOff(): boolean {
+    return this.backoffMs > 0;
+  }
+
+  /** The tailer's own use over the last second. */
+  usage(): { callsPerSecond: number; bytesPerSecond: number } {
+    this.prune(this.now());
+    return { callsPerSecond: this.calls.length, bytesPerSecond: this.reads.reduce((sum, r) => sum + r.bytes, 0) };
+  }
+
+  private prune(now: number): void {
+    while (this.calls.length > 0 && (this.calls[0] ?? now) <= now - WINDOW_MS) this.calls.shift();
+    while (this.reads.length > 0 && (this.reads[0]?.at ?? now) <= now - WINDOW_MS) this.reads.shift();
+  }
+}

@@ -1,0 +1,57 @@
+// The interface between a tail session and one shard's reader (polling or enhanced fan-out).
+import type { RpcErrorShape } from '../../../shared/contract/errors';
+import type { ChildShardInfo, ShardRecord } from './shardRecords';
+
+export interface ReaderEvents {
+  /** Records in shard order. Resolves once the session has room (backpressure); false stops the reader. */
+  records(reader: ShardReader, records: ShardRecord[]): Promise<boolean>;
+  /** The watermark moved without records (an empty read while caught up). */
+  progressed(reader: ShardReader): void;
+  /** The shard is closed and every record read: its children may start. */
+  drained(reader: ShardReader, children: ChildShardInfo[]): void;
+  failed(reader: ShardReader, error: unknown): void;
+}
+
+export type ReaderState = 'reading' | 'backing-off' | 'drained' | 'stopped' | 'failed';
+
+export interface ShardReader {
+  readonly shardId: string;
+  readonly state: ReaderState;
+  /** Every record of this shard that arrived at or before this time has been handed over (epoch ms). */
+  readonly watermark: number;
+  readonly millisBehindLatest: number | null;
+  /** When the reader last heard from Kinesis (an answer or an event): a reader quiet for longer is stalled. */
+  readonly lastProgressAt: number;
+  readonly throttles: number;
+  readonly lastError: RpcErrorShape | null;
+  /** The tailer's own reads over the last second; calls is null in fan-out mode (no calls to count). */
+  usage(): { callsPerSecond: number | null; bytesPerSecond: number };
+  run(): Promise<void>;
+  stop(): void;
+}
+
+/** Records may become readable a little after their arrival timestamp; watermarks stay this far behind. */
+export const VISIBILITY_SKEW_MS = 100;
+
+/** What both read modes share: state, watermark, and stopping (from the session or from inside). */
+export abstract class ReaderBase {
+  state: ReaderState = 'reading';
+  watermark = -Infinity;
+  millisBehindLatest: number | null = null;
+  lastProgressAt = Date.now();
+  lastError: RpcErrorShape | null = null;
+  protected readonly abort = new AbortController();
+
+  constructor(parentSignal: AbortSignal) {
+    parentSignal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  stop(): void {
+    if (this.state === 'reading' || this.state === 'backing-off') this.state = 'stopped';
+    this.abort.abort();
+  }
+
+  protected get live(): boolean {
+    return !this.abort.signal.aborted && (this.state === 'reading' || this.state === 'backing-off');
+  }
+}
