@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { kinesisClient, sleep } from '../test/support/kinesis';
 import { cpuSeconds, repoRoot, rssKiB, startPeer, type PeerKind, type RunningPeer } from '../test/support/peers';
 import { fanoutLatency } from './fanoutLatency';
+import { limitsCost } from './limitsCost';
 import { createStream, ingest, putToGetLatency, readBack, seek, type IngestFigures, type LatencyFigures, type ReadBackFigures, type SeekFigures, type SeekPosition } from './workloads';
 
 const { values } = parseArgs({
@@ -200,6 +201,8 @@ async function main(): Promise<void> {
   }
   // Put → fan-out delivery latency: ours only (no peer serves SubscribeToShard); see bench/fanoutLatency.ts.
   const fanout = options.peers.includes('engine') ? await withPeer('engine', false, (peer) => fanoutLatency(peer.endpoint, options.latencySamples)).catch((error: unknown) => ({ error: String(error) })) : undefined;
+  // Cost of realistic limits on ingest at 4 shards, under the limits: ours only, in-process; see bench/limitsCost.ts.
+  const limits = options.peers.includes('engine') ? await limitsCost().catch((error: unknown) => ({ error: String(error) })) : undefined;
   const report = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     startedAt,
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
     ratiosToKinesalite,
     bigShard,
     fanout,
+    limitsCost: limits,
   };
   const json = JSON.stringify(report, null, 2);
   process.stdout.write(json + '\n');

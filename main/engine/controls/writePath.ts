@@ -6,7 +6,7 @@ import { partialFailurePlans } from '../faults/faultInterceptor';
 import type { FaultPlan } from '../faults/faultState';
 import { partialFailure } from '../faults/injectedErrors';
 import { admitWrite } from '../limits/throughput';
-import { M, type ShardStats } from '../stats/streamStats';
+import type { ShardStats } from '../stats/streamStats';
 import type { ShardState, StreamState } from '../streamModel';
 import type { WriteGate, WriteObserver } from '../writeRecords';
 import { installedControls, type EngineControls } from './engineControls';
@@ -45,6 +45,8 @@ export const statsWriteObserver: WriteObserver = (ctx, stream, shards, records, 
   const controls = installedControls(ctx.engine);
   if (!controls) return;
   const second = Math.floor(ctx.now / 1000);
+  // Counts gather on each shard's stats object and go into the series once per shard per call.
+  const touched: ShardStats[] = [];
   let lastShard: ShardState | undefined;
   let stats: ShardStats | undefined;
   for (let i = 0; i < records.length; i++) {
@@ -53,12 +55,14 @@ export const statsWriteObserver: WriteObserver = (ctx, stream, shards, records, 
     if (shard !== lastShard) {
       lastShard = shard;
       stats = controls.stats.shard(shard.id, stream.id, shard.shardIndex);
+      if (stats.pendingRecords === 0) touched.push(stats);
     }
     const record = records[i] as { Data: Buffer; PartitionKey: string };
     const bytes = record.Data.length + Buffer.byteLength(record.PartitionKey);
     const s = stats as ShardStats;
-    s.add(second, M.incomingRecords, 1);
-    s.add(second, M.incomingBytes, bytes);
+    s.pendingRecords++;
+    s.pendingBytes += bytes;
     s.topKeys.add(second, record.PartitionKey, bytes);
   }
+  for (const s of touched) s.flushIncoming(second);
 };

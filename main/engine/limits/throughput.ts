@@ -6,14 +6,6 @@ import { M } from '../stats/streamStats';
 import type { ShardState, StreamState } from '../streamModel';
 import type { RecordFailure } from '../writeRecords';
 import { shardRateMessage, throughputExceeded } from './limitMessages';
-import type { TokenBucket } from './tokenBucket';
-
-/** Takes `amount` when the bucket holds it — or, for a single item larger than the burst, when it is full. */
-function takeUpTo(bucket: TokenBucket, amount: number, now: number): boolean {
-  if (bucket.available(now) < Math.min(amount, bucket.capacity)) return false;
-  bucket.debit(amount, now);
-  return true;
-}
 
 function countThrottle(controls: EngineControls, stream: StreamState, shard: ShardState, metric: number, now: number): void {
   controls.stats.shard(shard.id, stream.id, shard.shardIndex).add(Math.floor(now / 1000), metric, 1);
@@ -22,15 +14,15 @@ function countThrottle(controls: EngineControls, stream: StreamState, shard: Sha
 export function admitWrite(controls: EngineControls, ctx: ActionContext, stream: StreamState, shard: ShardState, bytes: number): RecordFailure | undefined {
   const now = ctx.now;
   const buckets = controls.limits.shard(shard, now);
-  let admitted = takeUpTo(buckets.writeRecords, 1, now);
-  if (admitted && !takeUpTo(buckets.writeBytes, bytes, now)) {
+  let admitted = buckets.writeRecords.admit(1, now);
+  if (admitted && !buckets.writeBytes.admit(bytes, now)) {
     buckets.writeRecords.refund(1);
     admitted = false;
   }
   if (admitted && stream.mode === 'ON_DEMAND') {
     const { writeRecords, writeBytes } = controls.limits.stream(stream, now);
-    if (writeRecords && writeBytes && !takeUpTo(writeRecords, 1, now)) admitted = false;
-    else if (writeRecords && writeBytes && !takeUpTo(writeBytes, bytes, now)) {
+    if (writeRecords && writeBytes && !writeRecords.admit(1, now)) admitted = false;
+    else if (writeRecords && writeBytes && !writeBytes.admit(bytes, now)) {
       writeRecords.refund(1);
       admitted = false;
     }

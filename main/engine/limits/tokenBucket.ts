@@ -36,6 +36,17 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes n tokens when the bucket holds them — or, for one item larger than the whole burst (a 10 MiB record
+   * against a 1 MiB bucket), when it is full; the balance then goes negative and later requests wait it out.
+   */
+  admit(n: number, now: number): boolean {
+    this.refill(now);
+    if (this.tokens < Math.min(n, this.capacity)) return false;
+    this.tokens -= n;
+    return true;
+  }
+
   /** Takes n tokens unconditionally (the balance may go negative). */
   debit(n: number, now: number): void {
     this.refill(now);

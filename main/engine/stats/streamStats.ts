@@ -41,6 +41,17 @@ export class ShardStats {
     readonly shardIndex: number,
   ) {}
 
+  /** Incoming counts of the write call being observed, not yet in the series. */
+  pendingRecords = 0;
+  pendingBytes = 0;
+
+  flushIncoming(second: number): void {
+    this.add(second, M.incomingRecords, this.pendingRecords);
+    this.add(second, M.incomingBytes, this.pendingBytes);
+    this.pendingRecords = 0;
+    this.pendingBytes = 0;
+  }
+
   add(second: number, metric: number, amount: number): void {
     this.series.add(second, metric, amount);
     this.totals[metric] = (this.totals[metric] ?? 0) + amount;

@@ -1,7 +1,8 @@
 // The partition keys with the most traffic over a sliding window, in bounded memory: the window is split into
 // buckets (6 × 10 s by default); each bucket counts at most MAX_KEYS keys. When a bucket is full it drops the
-// keys at or below the median count (lossy counting), so heavy keys survive and the cost stays amortized O(1)
-// per record. Counts are exact while a shard sees fewer than MAX_KEYS distinct keys per bucket.
+// keys at or below the mean count (lossy counting) — at most once per second; for the rest of that second new
+// keys go uncounted. Heavy keys survive, and a shard fed only unique keys costs one Map lookup per record, not
+// an insertion. Counts are exact while a shard sees at most MAX_KEYS distinct keys per bucket.
 const MAX_KEYS = 1024;
 
 interface Counter {
@@ -12,6 +13,7 @@ interface Counter {
 interface Bucket {
   start: number;
   keys: Map<string, Counter>;
+  prunedAt: number;
 }
 
 export interface KeyTraffic {
@@ -27,7 +29,7 @@ export class TopKeys {
     private readonly bucketSeconds = 10,
     bucketCount = 6,
   ) {
-    this.buckets = Array.from({ length: bucketCount }, () => ({ start: -1, keys: new Map<string, Counter>() }));
+    this.buckets = Array.from({ length: bucketCount }, () => ({ start: -1, keys: new Map<string, Counter>(), prunedAt: -1 }));
   }
 
   get windowSeconds(): number {
@@ -40,19 +42,25 @@ export class TopKeys {
     if (bucket.start !== start) {
       bucket.start = start;
       bucket.keys.clear();
+      bucket.prunedAt = -1;
     }
     return bucket;
   }
 
   add(second: number, key: string, bytes: number): void {
-    const keys = this.bucket(second).keys;
+    const bucket = this.bucket(second);
+    const keys = bucket.keys;
     const counter = keys.get(key);
     if (counter) {
       counter.records++;
       counter.bytes += bytes;
       return;
     }
-    if (keys.size >= MAX_KEYS) prune(keys);
+    if (keys.size >= MAX_KEYS) {
+      if (bucket.prunedAt === second) return;
+      bucket.prunedAt = second;
+      prune(keys);
+    }
     keys.set(key, { records: 1, bytes });
   }
 
@@ -77,8 +85,10 @@ export class TopKeys {
   }
 }
 
+/** Drops the keys counted at most the mean (one pass, no sorting): at least one key goes, heavy keys stay. */
 function prune(keys: Map<string, Counter>): void {
-  const counts = [...keys.values()].map((c) => c.records).sort((a, b) => a - b);
-  const median = counts[counts.length >> 1] ?? 0;
-  for (const [key, c] of keys) if (c.records <= median) keys.delete(key);
+  let sum = 0;
+  for (const c of keys.values()) sum += c.records;
+  const mean = sum / keys.size;
+  for (const [key, c] of keys) if (c.records <= mean) keys.delete(key);
 }
