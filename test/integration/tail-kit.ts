@@ -23,6 +23,8 @@ export interface TailKit {
   manager: ConnectionManager;
   settings: SettingsStore;
   client: TailClient;
+  /** The same handlers behind a port labelled as the web host's WebSocket transport. */
+  webClient: TailClient;
   kinesis: KinesisClient;
   dataDir: string;
   close(): Promise<void>;
@@ -38,13 +40,17 @@ export async function startTailKit(engineOptions: StartEngineOptions = {}): Prom
   const [clientPort, serverPort] = createMemoryPortPair();
   servePort(dispatcher, serverPort, 'memory');
   const client = new RpcClient(clientPort, tailContract, 'tail-test');
-  await client.ready;
+  const [webPort, webServerPort] = createMemoryPortPair();
+  servePort(dispatcher, webServerPort, 'websocket');
+  const webClient = new RpcClient(webPort, tailContract, 'tail-test-web');
+  await Promise.all([client.ready, webClient.ready]);
   const kinesis = sdkClient(engine.endpoint);
   return {
     engine,
     manager,
     settings,
     client,
+    webClient,
     kinesis,
     dataDir,
     async close() {

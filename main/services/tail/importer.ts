@@ -1,5 +1,6 @@
 // NDJSON import: one record per line, {"partitionKey": "...", "data": "<base64>"} (what export writes), or with
-// "text" (UTF-8) or "json" (any JSON value, sent compact) instead of "data"; "explicitHashKey" is optional.
+// "text" (UTF-8) or "json" (any JSON value, sent compact) instead of "data" ("data" wins when several are
+// there); "explicitHashKey" is optional; other fields (export's metadata) are ignored.
 // Blank lines are skipped; an unreadable line is reported with its number and never sent.
 import { z } from 'zod';
 import type { OutRecord, StreamWriter } from './streamWriter';
@@ -10,7 +11,7 @@ const Line = z.object({
   partitionKey: z.string().min(1).max(256),
   explicitHashKey: z.string().regex(/^(0|[1-9]\d{0,38})$/).nullish(),
   data: z.string().regex(BASE64, 'data must be base64').optional(),
-  text: z.string().optional(),
+  text: z.string().nullish(),
   json: z.unknown().optional(),
 });
 
@@ -29,9 +30,12 @@ export function parseLine(text: string, line: number): ParsedLine {
     return { ok: false, partitionKey: pk, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
   }
   const l = parsed.data;
-  const given = [l.data !== undefined, l.text !== undefined, 'json' in (value as object)].filter(Boolean).length;
-  if (given !== 1) return { ok: false, partitionKey: l.partitionKey, message: 'give exactly one of data (base64), text or json' };
-  const data = l.data !== undefined ? Buffer.from(l.data, 'base64') : Buffer.from(l.text ?? JSON.stringify(l.json), 'utf8');
+  // data wins: export writes the exact bytes there, and text beside it only to be readable.
+  let data: Buffer;
+  if (l.data !== undefined) data = Buffer.from(l.data, 'base64');
+  else if (typeof l.text === 'string') data = Buffer.from(l.text, 'utf8');
+  else if ('json' in (value as object)) data = Buffer.from(JSON.stringify(l.json), 'utf8');
+  else return { ok: false, partitionKey: l.partitionKey, message: 'give data (base64), text or json' };
   return { ok: true, record: { line, shardId: null, sequenceNumber: null, partitionKey: l.partitionKey, explicitHashKey: l.explicitHashKey ?? null, data } };
 }
 
