@@ -75,7 +75,7 @@ describe('ShardRouter', () => {
       expect(router.route(key, null)).toBe(expected);
     }
     expect(router.route('ignored', '0')).toBe('shardId-000000000000');
-    const closed = [{ ...shards[0], SequenceNumberRange: { StartingSequenceNumber: '1', EndingSequenceNumber: '2' } }];
+    const closed = [{ ShardId: 'shardId-000000000000', HashKeyRange: ranges[0], SequenceNumberRange: { StartingSequenceNumber: '1', EndingSequenceNumber: '2' } }];
     expect(new ShardRouter(closed).route('a', null)).toBeNull();
   });
 });
