@@ -3,8 +3,10 @@
 import type {
   FaultRule,
   FaultsView,
+  KeyTraffic,
   LimitsMode,
   LimitsView,
+  Metrics,
   ResetStreamResult,
   RestoreStreamResult,
   SnapshotStreamResult,
@@ -30,6 +32,19 @@ export class EngineAdminError extends Error {
 export interface StreamRef {
   StreamName?: string;
   StreamARN?: string;
+}
+
+/** One complete second of a stream's stats: what a live-stats subscription delivers. */
+export interface StatsSample {
+  StreamName: string;
+  /** Epoch ms of the second. */
+  Second: number;
+  Stream: Metrics;
+  Shards: { ShardId: string; Open: boolean; Metrics: Metrics; TopPartitionKeys: KeyTraffic[] }[];
+}
+
+function metricsAt(series: Record<string, number[]>, index: number): Metrics {
+  return Object.fromEntries(Object.entries(series).map(([name, values]) => [name, values[index] ?? 0])) as Metrics;
 }
 
 export interface EngineAdminOptions {
@@ -103,5 +118,50 @@ export class EngineAdmin {
 
   restoreStream(stream: StreamRef, path: string): Promise<RestoreStreamResult> {
     return this.call('RestoreStream', { ...stream, Path: path });
+  }
+
+  /**
+   * Polls GetStreamStats and calls onSample once per complete second, in order, catching up on seconds a slow
+   * poll missed (up to the hour the engine keeps). The shape a live-stats subscription sends to the console.
+   */
+  watchStreamStats(
+    stream: StreamRef,
+    onSample: (sample: StatsSample) => void,
+    options: { intervalMs?: number; topKeys?: number; onError?: (error: unknown) => void } = {},
+  ): { stop(): void } {
+    let last: number | undefined;
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const poll = async () => {
+      try {
+        const seconds = last === undefined ? 2 : Math.min(3600, Math.max(2, Math.ceil((Date.now() - last) / 1000) + 1));
+        const view = await this.getStreamStats(stream, { seconds, topKeys: options.topKeys ?? 5 });
+        // The series' last second is still filling: emit up to the one before it.
+        for (let i = 0; i < view.Seconds - 1; i++) {
+          const second = view.StartTime + i * 1000;
+          if (last !== undefined && second <= last) continue;
+          if (stopped) return;
+          last = second;
+          const latest = i === view.Seconds - 2;
+          onSample({
+            StreamName: view.StreamName,
+            Second: second,
+            Stream: metricsAt(view.Stream.Series, i),
+            Shards: view.Shards.map((s) => ({ ShardId: s.ShardId, Open: s.Open, Metrics: metricsAt(s.Series, i), TopPartitionKeys: latest ? s.TopPartitionKeys : [] })),
+          });
+        }
+      } catch (error) {
+        options.onError?.(error);
+      } finally {
+        if (!stopped) timer = setTimeout(() => void poll(), options.intervalMs ?? 1000);
+      }
+    };
+    void poll();
+    return {
+      stop() {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+      },
+    };
   }
 }

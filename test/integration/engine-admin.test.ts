@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { EngineAdmin } from '../../main/services/engineAdmin';
-import { admin, readShard } from './engine-controls-kit';
+import { EngineAdmin, type StatsSample } from '../../main/services/engineAdmin';
+import { admin, readShard, sleep } from './engine-controls-kit';
 import { client, failure, HANDLERS, raw, start, tempDir } from './engine-kit';
 
 const SHARDS = ['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002'];
@@ -19,7 +19,7 @@ describe('admin API', () => {
   let control: EngineAdmin;
 
   beforeAll(async () => {
-    engine = await start({ createStreams: ['stats:3', 'snap:3', 'plain:1'] });
+    engine = await start({ createStreams: ['stats:3', 'snap:3', 'plain:1', 'watched:1'] });
     control = admin(engine);
   });
   afterAll(() => engine.close());
@@ -133,6 +133,26 @@ describe('admin API', () => {
     } finally {
       dir.remove();
     }
+  });
+
+  it('watchStreamStats delivers each complete second once, in order, adding up to what was written', async () => {
+    const kinesis = client(engine, HANDLERS[0]);
+    const samples: StatsSample[] = [];
+    const watch = control.watchStreamStats({ StreamName: 'watched' }, (sample) => samples.push(sample), { intervalMs: 200 });
+    const sum = () => samples.reduce((a, x) => a + x.Stream.IncomingRecords, 0);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await kinesis.send(new PutRecordsCommand({ StreamName: 'watched', Records: Array.from({ length: 10 }, (_, j) => ({ PartitionKey: `w${j}`, Data: new Uint8Array(4) })) }));
+        await sleep(600);
+      }
+      for (let i = 0; i < 50 && sum() < 30; i++) await sleep(100);
+    } finally {
+      watch.stop();
+    }
+    expect(sum()).toBe(30);
+    const seconds = samples.map((x) => x.Second);
+    seconds.forEach((second, i) => i > 0 && expect(second).toBe((seconds[i - 1] ?? 0) + 1000));
+    expect(samples.every((x) => x.StreamName === 'watched' && x.Shards.length === 1)).toBe(true);
   });
 
   it('answers errors in AWS shapes, validated by the rules DSL', async () => {
