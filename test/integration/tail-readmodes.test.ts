@@ -93,4 +93,26 @@ describe('enhanced fan-out', () => {
     }
     expect(left).toEqual([]);
   });
+
+  it('a connection switch ends the session with ConnectionChanged, and the consumer is still deregistered', async () => {
+    await createStream(kit.kinesis, 'fan-switch', 1);
+    const t = tail(kit.client, { stream: 'fan-switch', start: { type: 'LATEST' }, mode: { type: 'fanout', consumerName: 'switch-test' } });
+    await t.until((items) => items.some((i) => i.type === 'started'));
+    const started = t.items[0];
+    const streamArn = ((started?.type === 'started' && started.consumerArn) || '').split('/consumer/')[0] ?? '';
+    const custom = kit.manager.addCustom({ name: 'same engine', endpoint: kit.engine.endpoint, region: 'us-east-1', credentials: { type: 'none' } });
+    await kit.manager.switchTo(custom.id);
+    try {
+      await put(kit.kinesis, 'fan-switch', [{ partitionKey: 'k', text: 'after the switch' }]);
+      await expect(t.ended).rejects.toMatchObject({ code: 'ConnectionChanged' });
+      let left: (string | undefined)[] = ['switch-test'];
+      for (let i = 0; i < 100 && left.length; i++) {
+        await sleep(50);
+        left = ((await kit.kinesis.send(new ListStreamConsumersCommand({ StreamARN: streamArn }))).Consumers ?? []).filter((c) => c.ConsumerStatus !== 'DELETING').map((c) => c.ConsumerName);
+      }
+      expect(left).toEqual([]);
+    } finally {
+      await kit.manager.switchTo('local');
+    }
+  });
 });

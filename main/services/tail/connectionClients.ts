@@ -34,7 +34,17 @@ export function activeConnection(source: TailConnections): SessionConnection {
     if (source.activeId() !== id) throw new RpcError('ConnectionChanged', `The active connection changed from ${summary.name}; this operation stopped.`);
     return clientsOf(source);
   };
-  return { id, kind: summary.kind, name: summary.name, kinesis: () => pinned().kinesis, sts: () => pinned().sts };
+  return {
+    id,
+    kind: summary.kind,
+    name: summary.name,
+    kinesis: () => pinned().kinesis,
+    sts: () => pinned().sts,
+    detached: () => {
+      const { connection, dispose } = connectionById(source, id);
+      return { kinesis: connection.kinesis(), dispose };
+    },
+  };
 }
 
 /** Any connection by id (the active one when absent). dispose() frees throwaway clients. */

@@ -25,6 +25,8 @@ export interface SessionConnection {
   /** The connection's clients, fetched per call; throws once the session's connection is no longer usable. */
   kinesis(): KinesisClient;
   sts(): STSClient | undefined;
+  /** Clients that still work after the active connection changed (to deregister a fan-out consumer). */
+  detached?(): { kinesis: KinesisClient; dispose(): void };
 }
 
 export interface TailOutput {
@@ -99,7 +101,26 @@ export class TailSession {
       await this.send(out, this.status(merged.statuses(), merged.held));
       await this.send(out, { type: 'end', reason, ...this.counters });
     } finally {
-      if (consumerArn) await deregisterConsumer(this.connection.kinesis(), consumerArn);
+      if (consumerArn) await this.deregister(consumerArn);
+    }
+  }
+
+  /** A consumer costs money while it exists: deregister it even when the session ended by a connection switch. */
+  private async deregister(consumerArn: string): Promise<void> {
+    let kinesis: KinesisClient;
+    let dispose = () => undefined as void;
+    try {
+      kinesis = this.connection.kinesis();
+    } catch (error) {
+      const detached = this.connection.detached?.();
+      if (!detached) throw error;
+      kinesis = detached.kinesis;
+      dispose = detached.dispose;
+    }
+    try {
+      await deregisterConsumer(kinesis, consumerArn);
+    } finally {
+      dispose();
     }
   }
 
