@@ -132,6 +132,34 @@ describe('start positions and end bounds', () => {
   });
 });
 
+describe('large payloads', () => {
+  it('shows the first 64 KiB of a 1 MiB record with plain wording, and all of it in slices that fit a frame', async () => {
+    await createStream(kit.kinesis, 'large', 1);
+    const doc = { rows: Array.from({ length: 9000 }, (_, i) => ({ i, name: `ünïcödé row ${i}`, text: 'x'.repeat(60) })) };
+    const [written] = await put(kit.kinesis, 'large', [{ partitionKey: 'big', text: JSON.stringify(doc) }]);
+    const t = tail(kit.client, { stream: 'large', start: { type: 'TRIM_HORIZON' }, end: { type: 'AT_TIMESTAMP', timestamp: Date.now() } });
+    await t.ended;
+    const row = t.rows()[0];
+    expect(row?.size).toBeGreaterThan(900_000);
+    expect(row?.preview.length).toBeLessThanOrEqual(200);
+    const ref = { sessionId: t.sessionId(), shardId: written?.shardId ?? '', sequenceNumber: written?.sequenceNumber ?? '' };
+    const first = await kit.client.call('tail.record', ref);
+    expect(first.view.length).toBe(65_536);
+    expect(first.truncated).toBe(true);
+    expect(first.hiddenNote).toMatch(/^Showing the first 65,536 of [\d,]+ characters \(the data is [\d.]+ (KiB|MiB)\)\. The other [\d,]+ characters are hidden; show all to see them\.$/);
+    expect(first.dataTruncated).toBe(true);
+    let all = '';
+    let calls = 0;
+    for (let offset: number | null = 0; offset !== null; calls++) {
+      const part: { view: string; nextOffset: number | null } = await kit.client.call('tail.record', { ...ref, all: true, offset });
+      all += part.view;
+      offset = part.nextOffset;
+    }
+    expect(JSON.parse(all)).toEqual(doc);
+    expect(calls).toBeGreaterThan(1);
+  });
+});
+
 describe('resharding mid-tail', () => {
   it('follows a split and then a merge, in per-key order, without losing or repeating a record', async () => {
     const stream = 'reshard';

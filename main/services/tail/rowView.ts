@@ -7,6 +7,7 @@ import type { DecodedRow } from './decoders';
 export const PREVIEW_CHARS = 200;
 export const VIEW_CAP = 64 * 1024;
 export const SLICE_CAP = 512 * 1024;
+const SLICE_WIRE_BYTES = 700 * 1024;
 
 export function previewOf(row: DecodedRow): string {
   switch (row.view.kind) {
@@ -53,7 +54,10 @@ export interface ViewSlice {
 export function sliceView(text: string, all: boolean, offset: number, size: number): ViewSlice {
   const cap = all ? SLICE_CAP : VIEW_CAP;
   const from = all ? Math.min(offset, text.length) : 0;
-  const view = text.slice(from, from + cap);
+  let view = text.slice(from, from + cap);
+  // A frame is at most 1 MiB: non-ASCII text (3 bytes a character) or control characters (6 escaped) can make a
+  // slice of characters too big on the wire, so halve it until it fits.
+  while (all && view.length > 1024 && Buffer.byteLength(JSON.stringify(view)) > SLICE_WIRE_BYTES) view = view.slice(0, Math.ceil(view.length / 2));
   const end = from + view.length;
   const truncated = from > 0 || end < text.length;
   let hiddenNote: string | null = null;
