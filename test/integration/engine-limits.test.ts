@@ -9,6 +9,8 @@ import {
   ListShardsCommand,
   PutRecordCommand,
   PutRecordsCommand,
+  RegisterStreamConsumerCommand,
+  SubscribeToShardCommand,
   type PutRecordsResultEntry,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +133,30 @@ describe('realistic limits', () => {
     // A stream whose limits are off is never throttled, even with the engine's on.
     const free = await Promise.allSettled(Array.from({ length: 25 }, () => kinesis.send(new ListShardsCommand({ StreamName: 'free' }))));
     expect(free.every((r) => r.status === 'fulfilled')).toBe(true);
+  });
+});
+
+describe('SubscribeToShard limit', () => {
+  it('allows one SubscribeToShard per second per consumer and shard', async () => {
+    const engine = await start({ limits: 'realistic', createStreams: ['efo:2'] });
+    try {
+      const kinesis = client(engine, HANDLERS[0]);
+      const streamArn = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/efo`;
+      const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: streamArn, ConsumerName: 'app' }));
+      const consumerArn = Consumer?.ConsumerARN as string;
+      const subscribe = (shardId: string) => kinesis.send(new SubscribeToShardCommand({ ConsumerARN: consumerArn, ShardId: shardId, StartingPosition: { Type: 'LATEST' } }));
+      const first = await subscribe(SHARD0); // statusDelayMs 0: the consumer is ACTIVE at once
+      const again = await failure(subscribe(SHARD0));
+      expect(again).toMatchObject({ name: 'LimitExceededException', message: `Rate exceeded for consumer ${consumerArn} and shard ${SHARD0} under account ${ACCOUNT}.` });
+      // Another shard of the same consumer has its own allowance.
+      const other = await subscribe('shardId-000000000001');
+      for (const out of [first, other]) {
+        const stream = out.EventStream as unknown as AsyncIterable<unknown> & { return?: () => unknown };
+        await stream[Symbol.asyncIterator]().return?.();
+      }
+    } finally {
+      await engine.close();
+    }
   });
 });
 
