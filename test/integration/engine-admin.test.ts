@@ -1,7 +1,7 @@
 // The engine's admin API (Shardscope_20261128.*): live stats that equal exactly what was sent and read, reset,
 // snapshot and restore round trips, limits and faults switched at run time, AWS-shaped errors, the refusal of
 // browser requests, and the CLI's --limits / --faults switches.
-import { GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand, type _Record } from '@aws-sdk/client-kinesis';
+import { DescribeStreamConsumerCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand, RegisterStreamConsumerCommand, SubscribeToShardCommand, type _Record } from '@aws-sdk/client-kinesis';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ describe('admin API', () => {
   let control: EngineAdmin;
 
   beforeAll(async () => {
-    engine = await start({ createStreams: ['stats:3', 'snap:3', 'plain:1', 'watched:1'] });
+    engine = await start({ createStreams: ['stats:3', 'snap:3', 'plain:1', 'watched:1', 'fanned:1'] });
     control = admin(engine);
   });
   afterAll(() => engine.close());
@@ -89,6 +89,31 @@ describe('admin API', () => {
     const one = await control.getStreamStats({ StreamName: 'stats' }, { shardId: SHARDS[1], seconds: 5, topKeys: 0 });
     expect(one.Shards).toHaveLength(1);
     expect(one.Shards[0]?.TopPartitionKeys).toEqual([]);
+  });
+
+  it('GetStreamStats counts fan-out deliveries apart from GetRecords', async () => {
+    const kinesis = client(engine, HANDLERS[0]);
+    const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/fanned', ConsumerName: 'stats-reader' }));
+    const consumerArn = Consumer?.ConsumerARN ?? '';
+    while ((await kinesis.send(new DescribeStreamConsumerCommand({ ConsumerARN: consumerArn }))).ConsumerDescription?.ConsumerStatus !== 'ACTIVE') await sleep(10);
+    const records = Array.from({ length: 20 }, (_, i) => ({ PartitionKey: `key-${i}`, Data: new Uint8Array(10 + i) }));
+    await kinesis.send(new PutRecordsCommand({ StreamName: 'fanned', Records: records }));
+    const { EventStream } = await kinesis.send(
+      new SubscribeToShardCommand({ ConsumerARN: consumerArn, ShardId: SHARDS[0], StartingPosition: { Type: 'TRIM_HORIZON' } }),
+    );
+    let delivered = 0;
+    for await (const event of EventStream ?? []) {
+      delivered += event.SubscribeToShardEvent?.Records?.length ?? 0;
+      if (delivered >= records.length) break;
+    }
+    kinesis.destroy();
+    expect(delivered).toBe(records.length);
+    const stats = await control.getStreamStats({ StreamName: 'fanned' }, { seconds: 60, topKeys: 0 });
+    expect(stats.Shards[0]?.Totals).toMatchObject({
+      FanOutRecords: records.length,
+      FanOutBytes: records.reduce((sum, r) => sum + size(r), 0),
+      GetRecordsRecords: 0,
+    });
   });
 
   it('snapshot and restore round-trip records, sequence numbers and arrival timestamps; reset drops records only', async () => {

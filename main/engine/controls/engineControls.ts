@@ -10,9 +10,11 @@ import type { EngineLimitSettings, LimitsMode } from '../limits/limitSettings';
 import { LimitsState } from '../limits/limitsState';
 import { OnDemandScaler } from '../limits/onDemandScaling';
 import { readHooks } from '../readHooks';
+import { fanoutObservers } from '../shardSubscription';
 import { StatsRegistry } from '../stats/streamStats';
 import { writeGates, writeObservers } from '../writeRecords';
 import { controlsReadHook } from './readPath';
+import { recordOutgoing } from './traffic';
 import { controlsWriteGate, statsWriteObserver } from './writePath';
 
 export interface EngineControls {
@@ -50,6 +52,7 @@ export function installControls(engine: Engine, options: ControlsOptions = {}): 
     writeGates.push(controlsWriteGate);
     writeObservers.push(statsWriteObserver);
     readHooks.push(controlsReadHook);
+    fanoutObservers.push((engine, stream, shard, records, bytes, behind) => recordOutgoing(engine, stream, shard, 'fanOut', records, bytes, behind));
   }
   const controls: EngineControls = { engine, limits: new LimitsState(), faults: new FaultState(options.faults?.Seed), stats: new StatsRegistry(), scaler: new OnDemandScaler() };
   if (typeof options.limits === 'string') controls.limits.configure({ mode: options.limits });
