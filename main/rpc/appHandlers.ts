@@ -1,12 +1,14 @@
 // The app's contract implementation: one entry per command and subscription in shared/contract/contract.ts.
-// Feature handlers (connections, streams, producers) are built from the services and spread in.
+// Feature handlers (connections, streams, producers, tail) are built from the services and spread in.
 import { connectionsCommands, contract, type AppContract } from '../../shared/contract/index';
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
+import { tailCommands, tailSubscriptions } from '../../shared/contract/tail';
 import type { ConnectionManager } from '../connections/connectionManager';
 import { appInfo, type AppIdentity } from '../services/appInfo';
 import type { EngineStateStore } from '../services/appInfoEngineState';
 import type { Generators } from '../services/producers/generators';
+import type { KeyValueStore } from '../services/tail/savedFilters';
 import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -15,6 +17,7 @@ import { unavailableHandlers } from './unavailableHandlers';
 import type { DispatcherLimits } from './limits';
 import { producersHandlers } from './producersHandlers';
 import { streamsHandlers } from './streamsHandlers';
+import { tailHandlers } from './tailHandlers';
 
 export interface AppServices {
   identity: AppIdentity;
@@ -27,6 +30,8 @@ export interface AppServices {
 export interface FeatureServices {
   connections: ConnectionManager;
   generators: Generators;
+  /** settings.db's key/value table (the tailer's saved filters). */
+  settings: KeyValueStore;
 }
 
 function featureHandlers(features: FeatureServices | undefined) {
@@ -35,24 +40,29 @@ function featureHandlers(features: FeatureServices | undefined) {
       connections: unavailableHandlers(connectionsCommands, {}),
       streams: unavailableHandlers(streamsCommands, streamsSubscriptions),
       producers: unavailableHandlers(producersCommands, producersSubscriptions),
+      tail: { ...unavailableHandlers(tailCommands, tailSubscriptions), close: () => undefined },
     };
   }
   return {
     connections: connectionsHandlers(features.connections),
     streams: streamsHandlers(features.connections),
     producers: producersHandlers(features.connections, features.generators),
+    tail: tailHandlers(features.connections, features.settings),
   };
 }
 
-export function appHandlers(services: AppServices): Handlers<AppContract> {
-  const { connections, streams, producers } = featureHandlers(services.features);
+/** The handlers, and close(): cancels the tailer's import and replay jobs (on shutdown). */
+export function appHandlers(services: AppServices): Handlers<AppContract> & { close(): void } {
+  const { connections, streams, producers, tail } = featureHandlers(services.features);
   return {
+    close: () => tail.close(),
     commands: {
       'app.info': (_params, ctx) => appInfo(services.identity, ctx.transport),
       'engine.status': () => services.engine.get(),
       ...connections.commands,
       ...streams.commands,
       ...producers.commands,
+      ...tail.commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {
@@ -68,6 +78,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> {
       },
       ...streams.subscriptions,
       ...producers.subscriptions,
+      ...tail.subscriptions,
     },
   };
 }
@@ -85,7 +96,8 @@ function activeSecrets(features: FeatureServices | undefined): string[] {
 
 /** The dispatcher every transport of the app serves, with engine and connection changes forwarded as events. */
 export function createAppDispatcher(services: AppServices, limits?: Partial<DispatcherLimits>): { dispatcher: Dispatcher<AppContract>; dispose(): void } {
-  const dispatcher = createDispatcher(contract, appHandlers(services), {
+  const handlers = appHandlers(services);
+  const dispatcher = createDispatcher(contract, handlers, {
     server: { name: 'Shardscope', version: services.identity.version },
     toError: (error) => toAppError(error, activeSecrets(services.features)),
     ...(limits ? { limits } : {}),
@@ -99,6 +111,7 @@ export function createAppDispatcher(services: AppServices, limits?: Partial<Disp
     dispose() {
       offEngine();
       offConnections();
+      handlers.close();
       dispatcher.close();
     },
   };

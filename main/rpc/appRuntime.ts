@@ -40,7 +40,7 @@ export async function startAppRuntime(identity: AppIdentity, options: AppRuntime
   }
   const generators = new Generators(connections);
   const engine = createEngineStateStore();
-  const { dispatcher, dispose } = createAppDispatcher({ identity, engine, features: { connections, generators } });
+  const { dispatcher, dispose } = createAppDispatcher({ identity, engine, features: { connections, generators, settings } });
   const stopEngine = await startLocalEngine(engine, {
     dataDir: identity.dataDir,
     enginePort: options.enginePort,
@@ -54,7 +54,8 @@ export async function startAppRuntime(identity: AppIdentity, options: AppRuntime
     connections,
     close() {
       closing ??= (async () => {
-        // Generators first (they settle their calls in flight), then clients, then the engine they talk to.
+        // Generators first (they settle their calls in flight), then the dispatcher (which cancels the tailer's
+        // import and replay jobs), then clients, then the engine they talk to.
         await generators.close();
         dispose();
         connections.close();

@@ -1,6 +1,6 @@
 // The contract between main and the renderer. A new feature adds entries here (e.g. `streams.list`,
 // `tail.records`), a handler in main, and calls in the renderer; the dispatcher and transports stay as they are.
-// Feature fragments (streams, producers) live in their own files and are spread in below.
+// Feature fragments (streams, producers, tail) live in their own files and are spread in below.
 import { z } from 'zod';
 import { appInfoSchema, engineStatusSchema } from './app';
 import {
@@ -20,6 +20,7 @@ import {
 import { defineContract, type CommandSpec, type EventSpec } from './define';
 import { producersCommands, producersSubscriptions } from './producers';
 import { streamsCommands, streamsSubscriptions } from './streams';
+import { tailCommands, tailSubscriptions } from './tail';
 
 const noParams = z.strictObject({});
 
@@ -105,6 +106,7 @@ export const contract = defineContract({
     ...connectionsCommands,
     ...streamsCommands,
     ...producersCommands,
+    ...tailCommands,
   },
   subscriptions: {
     'diag.count': {
@@ -119,6 +121,7 @@ export const contract = defineContract({
     },
     ...streamsSubscriptions,
     ...producersSubscriptions,
+    ...tailSubscriptions,
   },
   events: {
     'engine.status': {
