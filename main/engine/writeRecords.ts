@@ -1,8 +1,9 @@
 // The write path shared by PutRecord and PutRecords: route each record to an open shard by the MD5 of its
 // partition key (or its ExplicitHashKey), give it the shard's next sequence integer, and store the whole call
 // in one transaction. Written to stay allocation-light: 500 records is the common batch.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { MAX_HASH_KEY } from '../../shared/domain/hashKey';
+import type { RecordParam } from '../storage/engineStore';
 import type { ActionContext } from './action';
 import { invalidArgument, KinesisError, notFound, validationError } from './errors';
 import { nextSeq } from './sequence';
@@ -60,7 +61,7 @@ export function checkRecordSizes(stream: StreamState, records: readonly RecordTo
 }
 
 function routingKey(record: RecordToWrite): Buffer {
-  if (record.ExplicitHashKey === undefined) return createHash('md5').update(record.PartitionKey).digest();
+  if (record.ExplicitHashKey === undefined) return hash('md5', record.PartitionKey, 'buffer');
   const key = BigInt(record.ExplicitHashKey);
   if (key > MAX_HASH_KEY) {
     throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${record.ExplicitHashKey}`);
@@ -105,13 +106,15 @@ export function writeRecords(ctx: ActionContext, stream: StreamState, records: r
     results[i] = { SequenceNumber: shard.seqPrefix + String(seq).padStart(16, '0') + stream.identity, ShardId: shard.shardId };
   }
   const store = ctx.store;
+  const params: RecordParam[] = [];
+  for (let i = 0; i < n; i++) {
+    const seq = seqs[i] as number;
+    if (seq < 0) continue;
+    const record = records[i] as RecordToWrite;
+    params.push((shards[i] as ShardState).id, seq, record.PartitionKey, record.Data, record.ExplicitHashKey ?? null);
+  }
   store.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const seq = seqs[i] as number;
-      if (seq < 0) continue;
-      const record = records[i] as RecordToWrite;
-      store.insertRecord((shards[i] as ShardState).id, seq, record.PartitionKey, record.Data, record.ExplicitHashKey ?? null);
-    }
+    store.insertRecords(params);
     for (const [shard, seq] of touched) store.setShardLastSeq(shard.id, seq);
   });
   for (const [shard, seq] of touched) shard.lastSeq = seq;

@@ -178,6 +178,13 @@ function prepareStatements(db: SqliteDatabase) {
 
 type Statements = ReturnType<typeof prepareStatements>;
 
+/** One value of a record row as insertRecords takes it. */
+export type RecordParam = number | string | Buffer | null;
+/** Values per record row: shard row id, seq, partition key, data, explicit hash key. */
+export const RECORD_PARAMS = 5;
+/** Records per multi-row INSERT: 500 parameters, well under SQLite's limit of 32,766. */
+const INSERT_CHUNK = 100;
+
 export class EngineStore {
   readonly db: SqliteDatabase;
   /** Bumped by every write to streams, shards or tags. */
@@ -301,6 +308,32 @@ export class EngineStore {
   /** Hot path: no generation bump. Call inside transaction() for a batch. */
   insertRecord(shardRowId: number, seq: number, partitionKey: string, data: Buffer, explicitHashKey: string | null): void {
     this.s.insertRecord.run(shardRowId, seq, partitionKey, data, explicitHashKey);
+  }
+
+  /**
+   * Hot path: inserts records given as flat parameter runs (shard row id, seq, partition key, data, explicit hash
+   * key per record) with multi-row INSERTs, one native call per INSERT_CHUNK records instead of one per record.
+   */
+  insertRecords(params: readonly RecordParam[]): void {
+    const total = params.length / RECORD_PARAMS;
+    let at = 0;
+    while (at < total) {
+      const rows = Math.min(INSERT_CHUNK, total - at);
+      this.multiInsert(rows).run(params.slice(at * RECORD_PARAMS, (at + rows) * RECORD_PARAMS));
+      at += rows;
+    }
+  }
+
+  private readonly multiInserts = new Map<number, SqliteStatement>();
+
+  private multiInsert(rows: number): SqliteStatement {
+    let statement = this.multiInserts.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(`INSERT INTO records (shard_id, seq, partition_key, data, explicit_hash) VALUES ${values}`);
+      this.multiInserts.set(rows, statement);
+    }
+    return statement;
   }
 
   /** Persists the shard's last assigned sequence integer; no generation bump (the engine updates its own view). */
