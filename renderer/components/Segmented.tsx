@@ -1,5 +1,5 @@
 // A small set of exclusive choices as one row of buttons (a radio group), for choices that change a form.
-export function Segmented<T extends string>({ label, options, value, onChange }: { label: string; options: readonly { id: T; label: string }[]; value: T; onChange(id: T): void }) {
+export function Segmented<T extends string>({ label, options, value, onChange }: { label: string; options: readonly { id: T; label: string }[]; value: NoInfer<T>; onChange(id: NoInfer<T>): void }) {
   return (
     <div className="segmented" role="radiogroup" aria-label={label}>
       {options.map((o) => (

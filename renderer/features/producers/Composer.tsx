@@ -109,7 +109,7 @@ export function Composer({ stream, shards }: { stream: string; shards: readonly 
         }}
       >
         <div className="composer-key">
-          <Segmented<KeyKind> label="Record key" options={keyKinds} value={keyKind} onChange={setKeyKind} />
+          <Segmented label="Record key" options={keyKinds} value={keyKind} onChange={setKeyKind} />
           <input
             className="input"
             aria-label={keyKind === 'partition' ? 'Partition key' : 'Explicit hash key'}

@@ -17,7 +17,7 @@ export function KeyRouting({ shards }: { shards: readonly ShardRow[] }) {
     <div className="key-routing">
       <KeySpaceBar shards={shards} marker={route?.positionPercent ?? null} target={route?.shardId ?? null} />
       <div className="key-input-row">
-        <Segmented<KeyKind> label="Key kind" options={keyKinds} value={kind} onChange={setKind} />
+        <Segmented label="Key kind" options={keyKinds} value={kind} onChange={setKind} />
         <input
           className="input key-input"
           aria-label={kind === 'partition' ? 'Partition key to route' : 'Explicit hash key to route'}

@@ -19,14 +19,14 @@ export function ShardsTable({ shards }: { shards: readonly ShardRow[] }) {
           <tr>
             <th scope="col">Shard</th>
             <th scope="col">State</th>
-            <th scope="col">Hash key range</th>
             <th scope="col" className="num">
               Key space
             </th>
-            <th scope="col">Starting sequence number</th>
-            <th scope="col">Ending sequence number</th>
             <th scope="col">Parent</th>
             <th scope="col">Adjacent parent</th>
+            <th scope="col">Hash key range</th>
+            <th scope="col">Starting sequence number</th>
+            <th scope="col">Ending sequence number</th>
           </tr>
         </thead>
         <tbody>
@@ -36,20 +36,20 @@ export function ShardsTable({ shards }: { shards: readonly ShardRow[] }) {
                 <code>{s.shardId}</code>
               </th>
               <td>{s.open ? <span className="status-pill status-ok">open</span> : <span className="status-pill status-idle">closed</span>}</td>
+              <td className="num">{s.sharePercent.toFixed(4)}%</td>
+              <td>{s.parentShardId ? <code>{s.parentShardId}</code> : <span className="muted">—</span>}</td>
+              <td>{s.adjacentParentShardId ? <code>{s.adjacentParentShardId}</code> : <span className="muted">—</span>}</td>
               <td className="range">
                 <Long value={s.startingHashKey} />
                 <span className="range-to">to</span>
                 <Long value={s.endingHashKey} />
               </td>
-              <td className="num">{s.sharePercent.toFixed(4)}%</td>
               <td>
                 <Long value={s.startingSequenceNumber} />
               </td>
               <td>
                 <Long value={s.endingSequenceNumber} />
               </td>
-              <td>{s.parentShardId ? <code>{s.parentShardId}</code> : <span className="muted">—</span>}</td>
-              <td>{s.adjacentParentShardId ? <code>{s.adjacentParentShardId}</code> : <span className="muted">—</span>}</td>
             </tr>
           ))}
         </tbody>
