@@ -92,12 +92,35 @@ test('create a stream, route keys, produce, run the generator and delete it', as
   await expect(generator.getByTestId('gen-state')).toHaveText('stopped');
   await expect(generator.getByTestId('gen-failed')).toHaveText('0');
 
-  // Back to the list: the stream is there with its details.
+  // Retention and tags: each action says what changed, and the summary follows.
+  await page.getByRole('button', { name: 'Retention…' }).click();
+  const retention = page.getByTestId('retention-dialog');
+  await retention.getByLabel('Retention in hours').fill('20');
+  await expect(retention).toContainText('Whole hours from 24 (1 day) to 8,760 (365 days).');
+  await retention.getByLabel('Retention in hours').fill('48');
+  await retention.getByRole('button', { name: 'Change retention' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Retention increased from 24 to 48 hours.' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect(page.locator('.facts')).toContainText('48 hours (2 days)', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Tags…' }).click();
+  const tags = page.getByTestId('tags-dialog');
+  await tags.getByLabel('Tags').fill('team=payments\nowner=e2e');
+  await tags.getByRole('button', { name: 'Save tags' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tags saved: 1 added, 1 removed.' })).toBeVisible();
+
+  // Back to the list (Escape): the stream is there with its details.
   await page.keyboard.press('Escape');
   const row = page.locator(`[data-stream="${name}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText('ACTIVE');
-  await expect(row).toContainText('team=payments');
+  await expect(row).toContainText('owner=e2e');
+  // The list works from the keyboard, and a refresh keeps the selection.
+  await page.getByTestId('stream-filter').fill(name);
+  await page.getByTestId('stream-filter').press('ArrowDown');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Alt+r');
+  await expect(page.locator('.toolbar-note')).toContainText('1 of 1 match');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('stream-filter').fill(name.slice(0, 12));
   await expect(row).toBeVisible();
   await keepScreens(page, testInfo, 'streams-list');
@@ -105,8 +128,10 @@ test('create a stream, route keys, produce, run the generator and delete it', as
   await expect(page.getByTestId('streams-no-match')).toBeVisible();
   await page.getByTestId('stream-filter').fill('');
 
-  // Delete asks for the name typed again.
-  await row.getByRole('button', { name }).click();
+  // Enter opens the selected stream; delete asks for the name typed again.
+  await page.getByTestId('stream-rows').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await page.getByRole('button', { name: 'Delete…' }).click();
   const del = page.getByTestId('delete-dialog');
   const confirm = del.getByRole('button', { name: 'Delete stream' });
