@@ -1,6 +1,7 @@
 // The app's contract implementation: one entry per command and subscription in shared/contract/contract.ts.
-// Feature handlers (connections, streams, producers, tail) are built from the services and spread in.
+// Feature handlers (connections, streams, producers, tail, engine) are built from the services and spread in.
 import { connectionsCommands, contract, type AppContract } from '../../shared/contract/index';
+import { engineCommands, engineSubscriptions } from '../../shared/contract/engine';
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
 import { tailCommands, tailSubscriptions } from '../../shared/contract/tail';
@@ -12,6 +13,7 @@ import type { KeyValueStore } from '../services/tail/savedFilters';
 import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from './dispatcher';
+import { engineHandlers } from './engineHandlers';
 import type { Handlers } from './handlers';
 import { unavailableHandlers } from './unavailableHandlers';
 import type { DispatcherLimits } from './limits';
@@ -41,6 +43,7 @@ function featureHandlers(features: FeatureServices | undefined) {
       streams: unavailableHandlers(streamsCommands, streamsSubscriptions),
       producers: unavailableHandlers(producersCommands, producersSubscriptions),
       tail: { ...unavailableHandlers(tailCommands, tailSubscriptions), close: () => undefined },
+      engine: unavailableHandlers(engineCommands, engineSubscriptions),
     };
   }
   return {
@@ -48,12 +51,13 @@ function featureHandlers(features: FeatureServices | undefined) {
     streams: streamsHandlers(features.connections),
     producers: producersHandlers(features.connections, features.generators),
     tail: tailHandlers(features.connections, features.settings),
+    engine: engineHandlers(features.connections),
   };
 }
 
 /** The handlers, and close(): cancels the tailer's import and replay jobs (on shutdown). */
 export function appHandlers(services: AppServices): Handlers<AppContract> & { close(): void } {
-  const { connections, streams, producers, tail } = featureHandlers(services.features);
+  const { connections, streams, producers, tail, engine } = featureHandlers(services.features);
   return {
     close: () => tail.close(),
     commands: {
@@ -63,6 +67,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...streams.commands,
       ...producers.commands,
       ...tail.commands,
+      ...engine.commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {
@@ -79,6 +84,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...streams.subscriptions,
       ...producers.subscriptions,
       ...tail.subscriptions,
+      ...engine.subscriptions,
     },
   };
 }

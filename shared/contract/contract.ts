@@ -1,6 +1,6 @@
 // The contract between main and the renderer. A new feature adds entries here (e.g. `streams.list`,
 // `tail.records`), a handler in main, and calls in the renderer; the dispatcher and transports stay as they are.
-// Feature fragments (streams, producers, tail) live in their own files and are spread in below.
+// Feature fragments (streams, producers, tail, engine) live in their own files and are spread in below.
 import { z } from 'zod';
 import { appInfoSchema, engineStatusSchema } from './app';
 import {
@@ -18,6 +18,7 @@ import {
   UpdateCustomConnectionInput,
 } from './connections';
 import { defineContract, type CommandSpec, type EventSpec } from './define';
+import { engineCommands, engineSubscriptions } from './engine';
 import { producersCommands, producersSubscriptions } from './producers';
 import { streamsCommands, streamsSubscriptions } from './streams';
 import { tailCommands, tailSubscriptions } from './tail';
@@ -107,6 +108,7 @@ export const contract = defineContract({
     ...streamsCommands,
     ...producersCommands,
     ...tailCommands,
+    ...engineCommands,
   },
   subscriptions: {
     'diag.count': {
@@ -122,6 +124,7 @@ export const contract = defineContract({
     ...streamsSubscriptions,
     ...producersSubscriptions,
     ...tailSubscriptions,
+    ...engineSubscriptions,
   },
   events: {
     'engine.status': {
