@@ -121,6 +121,22 @@ export class ConnectionManager {
     return clients;
   }
 
+  /**
+   * SDK clients for any connection, built with the same credential handling as the active one: a custom
+   * connection's static secret (from the vault or memory), profiles through the SDK's chain, and MFA profiles
+   * asking for a code through the usual prompt (tail replay reads from one connection and writes to another).
+   * For the active connection these are its shared clients and dispose() does nothing; for another they are
+   * fresh, and the caller must dispose() them. Refused (ConnectionUnavailable) like clients() when the
+   * connection cannot be used yet (engine not running, a secret to re-enter, a broken profile).
+   */
+  clientsFor(id: string): { clients: ConnectionClients; dispose(): void } {
+    if (id === this.activeIdValue) return { clients: this.clients(), dispose: () => undefined };
+    const result = this.target(this.get(id), true);
+    if (!result.ok) throw new ConnectionsError('ConnectionUnavailable', result.failure.message);
+    const clients = createClients(result.target);
+    return { clients, dispose: () => clients.dispose() };
+  }
+
   // ---- changing ----
 
   async switchTo(id: string): Promise<ConnectionSummary> {

@@ -1,21 +1,21 @@
 // Clients for the connection a tail, import or replay works on. The active connection's come from the
 // ConnectionManager per call (a switch disposes them, and a session then stops with ConnectionChanged).
-// Replay reads from and writes to any connection, and the manager only builds clients for the active one, so
-// for another connection this module builds throwaway clients from the same pieces the manager uses
-// (connectionTarget's rules): the local engine's endpoint, a profile through the SDK's fromIni, a custom
-// endpoint without credentials or on a profile. A custom connection with static keys keeps its secret
-// inside the manager: make it the active connection to use it here.
-import { createClients, type ConnectionClients } from '../../connections/clientFactory';
-import { credentialProvider } from '../../connections/credentials';
-import { awsConfigPaths } from '../../connections/profileDiscovery';
+// Replay reads from and writes to any connection: for another connection the manager's clientsFor(id) builds
+// fresh clients with the same credential handling as the active one (static keys, profiles, MFA prompts),
+// which the caller disposes.
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { ConnectionSummary } from '../../../shared/contract/connections';
 import { RpcError } from '../../../shared/contract/errors';
+import { ConnectionsError } from '../../connections/connectionsError';
 import { clientsOf, type KinesisSource } from '../streams/kinesisSource';
 import type { SessionConnection } from './tailSession';
 
 export interface TailConnections extends KinesisSource {
   activeId(): string;
   summary(id: string): ConnectionSummary;
+  /** Clients for any connection; for another than the active one, fresh ones that dispose() frees. */
+  clientsFor(id: string): { clients: { readonly kinesis: KinesisClient; readonly sts: STSClient | undefined }; dispose(): void };
 }
 
 function summaryOf(source: TailConnections, id: string): ConnectionSummary {
@@ -51,31 +51,18 @@ export function activeConnection(source: TailConnections): SessionConnection {
 export function connectionById(source: TailConnections, id: string | undefined): { connection: SessionConnection; dispose(): void } {
   if (id === undefined || id === source.activeId()) return { connection: activeConnection(source), dispose: () => undefined };
   const summary = summaryOf(source, id);
-  const clients = buildClients(summary);
+  const { clients, dispose } = clientsFor(source, id);
   return {
     connection: { id, kind: summary.kind, name: summary.name, kinesis: () => clients.kinesis, sts: () => clients.sts },
-    dispose: () => clients.dispose(),
+    dispose,
   };
 }
 
-function buildClients(s: ConnectionSummary): ConnectionClients {
-  switch (s.kind) {
-    case 'local':
-      if (!s.endpoint) throw new RpcError('ConnectionUnavailable', 'The local engine is not running yet.');
-      return createClients({ region: s.region, endpoint: s.endpoint, http1: false, withSts: false, credentials: credentialProvider({ type: 'dummy' }) });
-    case 'profile':
-      if (s.mfaRequired) throw new RpcError('ConnectionUnavailable', `${s.name} asks for an MFA code: make it the active connection to use it here.`);
-      return createClients({ region: s.region, http1: false, withSts: true, credentials: credentialProvider({ type: 'profile', profile: s.name, region: s.region, paths: awsConfigPaths() }) });
-    case 'custom': {
-      if (!s.endpoint) throw new RpcError('ConnectionUnavailable', `${s.name} has no endpoint.`);
-      const credentials =
-        s.credentialKind === 'none'
-          ? credentialProvider({ type: 'dummy' })
-          : s.sourceProfile
-            ? credentialProvider({ type: 'profile', profile: s.sourceProfile, region: s.region, paths: awsConfigPaths() })
-            : null;
-      if (!credentials) throw new RpcError('ConnectionUnavailable', `${s.name} keeps its keys inside the connection manager: make it the active connection to use it here.`);
-      return createClients({ region: s.region, endpoint: s.endpoint, http1: true, withSts: false, credentials });
-    }
+function clientsFor(source: TailConnections, id: string): ReturnType<TailConnections['clientsFor']> {
+  try {
+    return source.clientsFor(id);
+  } catch (error) {
+    if (error instanceof ConnectionsError) throw new RpcError(error.code, error.message);
+    throw error;
   }
 }
