@@ -108,6 +108,13 @@ test('create a stream, route keys, produce, run the generator and delete it', as
   await tags.getByRole('button', { name: 'Save tags' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Tags saved: 1 added, 1 removed.' })).toBeVisible();
 
+  // Capacity mode: the switch is followed through UPDATING until the stream is ACTIVE again.
+  await page.getByRole('button', { name: 'Capacity mode…' }).click();
+  await page.getByTestId('mode-dialog').getByRole('button', { name: 'Switch to on-demand' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Switching from PROVISIONED to ON_DEMAND.' })).toBeVisible();
+  await expect(page.locator('.title-meta')).toContainText('On-demand', { timeout: 30_000 });
+  await expect(page.locator('.title-meta')).toContainText('ACTIVE', { timeout: 30_000 });
+
   // Back to the list (Escape): the stream is there with its details.
   await page.keyboard.press('Escape');
   const row = page.locator(`[data-stream="${name}"]`);

@@ -10,7 +10,7 @@ export const healthAdvice: Record<HealthFailureCode, string> = {
   network: 'The endpoint cannot be reached. Check the URL, your network, VPN or proxy.',
   'unknown-region': 'This region does not exist or has no Kinesis endpoint. Pick another region.',
   'unknown-endpoint': 'Something answers at this URL, but not Kinesis. Check the URL and port.',
-  'mfa-required': 'This profile needs an MFA code: switch to it to be asked for one.',
+  'mfa-required': 'This profile needs an MFA code. Make it the active connection and press Check to be asked for one.',
   'sso-expired': 'Your SSO session has expired. Run the aws sso login command shown, then check again.',
   'secret-missing': 'The secret key was not kept after a restart (no OS keychain here). Enter it again.',
   'config-invalid': 'Your AWS config has lines the SDK skips for this profile; see the problems listed below.',
