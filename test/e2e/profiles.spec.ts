@@ -20,10 +20,10 @@ mfa_serial = arn:aws:iam::123456789012:mfa/e2e-device
 region = eu-west-1
 `;
 
-async function startHostWithProfiles(): Promise<{ url: string; child: ChildProcess }> {
+/** A web host whose AWS files are a temporary config; the same `dir` again is the same app after a restart. */
+async function startHostWithProfiles(dir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-e2e-profiles-'))): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const entry = path.join(root, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` before the e2e tests.');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-e2e-profiles-'));
   writeFileSync(path.join(dir, 'config'), config);
   writeFileSync(path.join(dir, 'credentials'), '');
   const env: NodeJS.ProcessEnv = {
@@ -41,7 +41,7 @@ async function startHostWithProfiles(): Promise<{ url: string; child: ChildProce
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^Shardscope web console: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)$/m.exec(out);
-      if (match?.[1]) resolve({ url: match[1], child });
+      if (match?.[1]) resolve({ url: match[1], child, dir });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -87,5 +87,58 @@ test('AWS profiles are listed; an MFA profile asks for its code, and cancelling 
   } finally {
     await browser.close();
     host.child.kill('SIGTERM');
+  }
+});
+
+test('a static secret not kept across a restart (no OS keychain) is asked for again', async ({ shell, playwright, launchOptions }) => {
+  test.skip(shell !== 'web', 'the desktop shell keeps secrets in the OS keychain (safeStorage); the web host keeps them for the session only');
+  test.setTimeout(90_000);
+  const first = await startHostWithProfiles();
+  const browser = await playwright.chromium.launch(launchOptions);
+  try {
+    let page = await (await browser.newContext()).newPage();
+    await page.goto(first.url);
+    await page.keyboard.press('Alt+7');
+    await page.getByRole('button', { name: 'Add custom endpoint' }).click();
+    const form = page.getByTestId('connection-dialog');
+    await form.getByLabel('Name').fill('Proxy with keys');
+    await form.getByLabel('Endpoint URL').fill('http://127.0.0.1:9');
+    await form.getByRole('radio', { name: /Access key and secret/ }).check();
+    await form.getByLabel('Access key id').fill('AKIDSHARDSCOPEE2E0002');
+    await form.getByLabel('Secret access key').fill('e2e-not-a-real-secret-0002');
+    await form.getByRole('button', { name: 'Add connection' }).click();
+    const row = page.getByTestId('connection-list').getByTestId('connection-Proxy with keys');
+    await expect(row).toContainText('credentials: static');
+    await expect(row).not.toContainText('must be entered again');
+    await page.context().close();
+    await new Promise<void>((resolve) => {
+      first.child.once('exit', () => resolve());
+      first.child.kill('SIGTERM');
+    });
+
+    // The same app again: the connection is there, its secret is not.
+    const second = await startHostWithProfiles(first.dir);
+    try {
+      page = await (await browser.newContext()).newPage();
+      await page.goto(second.url);
+      await page.keyboard.press('Alt+7');
+      const again = page.getByTestId('connection-list').getByTestId('connection-Proxy with keys');
+      await expect(again).toContainText('must be entered again');
+      await again.getByRole('button', { name: 'Enter it again' }).click();
+      const dialog = page.getByTestId('connection-dialog');
+      await expect(dialog).toContainText('Re-enter the secret for Proxy with keys');
+      await dialog.getByLabel('Access key id').fill('AKIDSHARDSCOPEE2E0002');
+      await dialog.getByLabel('Secret access key').fill('e2e-not-a-real-secret-0002');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(again).not.toContainText('must be entered again');
+      // Nothing the user typed as a secret is ever shown back.
+      await expect(page.locator('body')).not.toContainText('e2e-not-a-real-secret-0002');
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+  } finally {
+    await browser.close();
+    first.child.kill('SIGTERM');
   }
 });
