@@ -2,9 +2,9 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import type { Session } from '../../state/session';
 import { useStore } from '../../state/store';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
+import { LocalEngineSection } from '../engine/LocalEngineSection';
 import { About } from './About';
 import { Appearance } from './Appearance';
-import { EngineSection } from './EngineSection';
 import { Shortcuts } from './Shortcuts';
 import { TransportCheck } from './TransportCheck';
 
@@ -16,7 +16,7 @@ export function SettingsScreen({ session }: { session: Session }) {
       <div className="cards">
         <ConnectionsSection />
         <About info={state.appInfo} problem={state.problem} />
-        <EngineSection engine={state.engine} />
+        <LocalEngineSection engine={state.engine} />
         <TransportCheck client={state.link === 'open' ? session.client : null} />
         <Appearance />
         <Shortcuts />
