@@ -19,6 +19,11 @@ const USAGE = `Usage: shardscope-engine [options]
   --tls                 serve https with a generated self-signed certificate
   --limits MODE         realistic: AWS's shard and control-plane limits for every stream; off (default)
   --faults FILE         inject faults from a JSON file (format: docs/engine-admin.md)
+  --subscription-lifetime-ms N   SubscribeToShard: how long a subscription lives before the
+                        service ends it (default 300000, AWS's 5 minutes)
+  --subscription-heartbeat-ms N  SubscribeToShard: an empty event after this much quiet (default 5000)
+  --subscription-takeover-ms N   SubscribeToShard: a second subscription for the same consumer and
+                        shard is refused within this time of the first, later it takes over (default 5000)
   -h, --help            show this help
 `;
 
@@ -30,6 +35,12 @@ export function defaultDataDir(): string {
   else if (process.platform === 'darwin') base = join(home, 'Library', 'Application Support');
   else base = process.env.XDG_CONFIG_HOME ?? join(home, '.config');
   return join(base, 'Shardscope', 'engine');
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  const n = integer(name, value);
+  if (n === 0) throw new Error(`--${name} needs a whole number of at least 1, got "${value}"`);
+  return n;
 }
 
 function integer(name: string, value: string | undefined): number | undefined {
@@ -54,6 +65,9 @@ async function main(): Promise<void> {
       tls: { type: 'boolean' },
       limits: { type: 'string' },
       faults: { type: 'string' },
+      'subscription-lifetime-ms': { type: 'string' },
+      'subscription-heartbeat-ms': { type: 'string' },
+      'subscription-takeover-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -100,6 +114,9 @@ async function main(): Promise<void> {
     tls: values.tls ?? false,
     limits,
     faults: values.faults,
+    subscriptionLifetimeMs: positive('subscription-lifetime-ms', values['subscription-lifetime-ms']),
+    subscriptionHeartbeatMs: positive('subscription-heartbeat-ms', values['subscription-heartbeat-ms']),
+    subscriptionTakeoverMs: integer('subscription-takeover-ms', values['subscription-takeover-ms']),
     fallbackToFreePort: true,
   });
   running.engine = engine;
