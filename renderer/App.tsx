@@ -57,7 +57,7 @@ export function App({ session }: { session: Session }) {
 
   const screens: Record<ScreenId, () => ReactElement> = {
     streams: () => <StreamsScreen session={state} />,
-    tail: () => <TailScreen />,
+    tail: () => <TailScreen session={state} />,
     reshard: () => <ReshardScreen />,
     firehose: () => <FirehoseScreen />,
     analytics: () => <AnalyticsScreen />,

@@ -7,6 +7,7 @@ import { connectionsStore, switchConnection } from '../state/connections';
 import { bumpStreams, openDialog } from '../state/dialogs';
 import { navigation, screenIds, screenLabels, shortcutLabel } from '../state/navigation';
 import { useStore } from '../state/store';
+import { requestTail, tailPaletteCommands } from '../features/tail/tailUi';
 import { ErrorNote } from './ErrorNote';
 import { healthWords, HealthDot } from './HealthDot';
 import type { ConnectionSummary } from '../../shared/contract/connections';
@@ -100,6 +101,7 @@ export function CommandPalette({ mode, onClose }: { mode: 'all' | 'connections';
           if (client && view.state) await client.call('connections.checkHealth', { id: view.state.activeId });
         },
       },
+      ...tailPaletteCommands.map((c): Command => ({ id: c.id, label: c.label, group: 'Tail', hint: c.hint, run: () => requestTail(c.action) })),
       ...screenIds.map((id, i): Command => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => go(id) })),
     );
   }

@@ -1,0 +1,41 @@
+// What the Tail screen shows around the rows (selection, detail, follow, open dialog), kept outside React so it
+// survives visits to other screens; and requests from elsewhere (the command palette) that the screen carries
+// out once it is mounted.
+import { navigation } from '../../state/navigation';
+import { createStore } from '../../state/store';
+
+export type TailDialog = 'export' | 'import' | 'replay' | 'fanout-confirm' | null;
+
+export interface TailUi {
+  /** Absolute buffer position of the selected row. */
+  selected: number | null;
+  detail: boolean;
+  following: boolean;
+  setupOpen: boolean;
+  dialog: TailDialog;
+}
+
+export const tailUi = createStore<TailUi>({ selected: null, detail: false, following: true, setupOpen: true, dialog: null });
+export const patchTailUi = (change: Partial<TailUi>) => tailUi.set((ui) => ({ ...ui, ...change }));
+
+export type TailAction = 'toggle' | 'pause' | 'filter' | 'export' | 'import' | 'replay' | 'permalink' | 'follow';
+
+/** The latest request; `n` makes a repeated request a new value. */
+export const tailRequest = createStore<{ action: TailAction; n: number } | null>(null);
+
+export function requestTail(action: TailAction): void {
+  navigation.set('tail');
+  tailRequest.set((r) => ({ action, n: (r?.n ?? 0) + 1 }));
+}
+
+/** Command palette entries for the tailer (the palette adds its group and runs them). */
+export const tailPaletteCommands: { id: string; label: string; hint: string; action: TailAction }[] = [
+  { id: 'tail-toggle', label: 'Start or stop tailing', hint: 'Ctrl+Enter', action: 'toggle' },
+  { id: 'tail-pause', label: 'Pause or resume the tail', hint: 'Space', action: 'pause' },
+  { id: 'tail-filter', label: 'Filter the tail', hint: '/', action: 'filter' },
+  { id: 'tail-follow', label: 'Follow the newest row', hint: 'F', action: 'follow' },
+  { id: 'tail-permalink', label: 'Copy the selected record’s permalink', hint: 'L', action: 'permalink' },
+  { id: 'tail-export', label: 'Export tail rows (NDJSON or CSV)…', hint: 'E', action: 'export' },
+  { id: 'tail-import', label: 'Import NDJSON into a stream…', hint: 'I', action: 'import' },
+  { id: 'tail-replay', label: 'Replay a range into another stream…', hint: 'R', action: 'replay' },
+];
