@@ -1,0 +1,33 @@
+// A typed RPC client to the web host the page uses (same token, same WebSocket endpoint), for tail tests and the
+// UI tail benchmark to create streams and drive the generator in main without clicking through other screens.
+import WebSocket from 'ws';
+import { contract, type AppContract } from '../../shared/contract/index';
+import { RpcClient } from '../../renderer/api/client';
+import { RPC_SUBPROTOCOL, webSocketPort } from '../../renderer/api/ports';
+
+export type TestRpc = RpcClient<AppContract>;
+
+export async function connectRpc(origin: string, token: string): Promise<TestRpc> {
+  const url = new URL(origin);
+  const socket = new WebSocket(`ws://${url.host}/rpc`, [RPC_SUBPROTOCOL, `token.${token}`], { origin: url.origin });
+  const port = webSocketPort(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const client = new RpcClient(port, contract, 'tail-test');
+  await client.ready;
+  return client;
+}
+
+/** Creates a provisioned stream and waits until it is ACTIVE. */
+export async function createActiveStream(rpc: TestRpc, name: string, shardCount: number): Promise<void> {
+  await rpc.call('streams.create', { name, capacity: { mode: 'PROVISIONED', shardCount } });
+  for (let i = 0; i < 300; i++) {
+    // While CREATING, parts of DescribeStream (ListShards) answer ResourceInUseException: wait and ask again.
+    const detail = await rpc.call('streams.describe', { name }).catch(() => null);
+    if (detail?.summary.status === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not become ACTIVE`);
+}
