@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConnectionHealth } from '../../shared/contract/connections';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { ConnectionsError } from '../../main/connections/connectionsError';
@@ -60,8 +60,15 @@ describe('custom-endpoint connections against kinesalite', () => {
     const name = `conn-test-${Date.now()}`;
     expect((await kinesis.send(new ListStreamsCommand({}))).StreamNames).not.toContain(name);
     await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: 2 }));
-    const described = await kinesis.send(new DescribeStreamCommand({ StreamName: name }));
-    expect(described.StreamDescription?.StreamStatus).toBe('ACTIVE');
+    // kinesalite finishes CREATING and DELETING on a timer even with 0 ms delays: wait as a client would.
+    const described = await vi.waitFor(
+      async () => {
+        const out = await kinesis.send(new DescribeStreamCommand({ StreamName: name }));
+        expect(out.StreamDescription?.StreamStatus).toBe('ACTIVE');
+        return out;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     expect(described.StreamDescription?.Shards).toHaveLength(2);
     expect((await kinesis.send(new ListStreamsCommand({}))).StreamNames).toContain(name);
 
@@ -74,7 +81,7 @@ describe('custom-endpoint connections against kinesalite', () => {
     expect(records.Records?.map((r) => new TextDecoder().decode(r.Data))).toEqual(['hello']);
 
     await kinesis.send(new DeleteStreamCommand({ StreamName: name }));
-    expect((await kinesis.send(new ListStreamsCommand({}))).StreamNames).not.toContain(name);
+    await vi.waitFor(async () => expect((await kinesis.send(new ListStreamsCommand({}))).StreamNames).not.toContain(name), { timeout: 10_000, interval: 50 });
 
     const health = await manager.checkHealth(added.id);
     expect(health).toMatchObject({ status: 'ok' });
