@@ -1,6 +1,7 @@
 // The record tailer end to end, against the web host's local engine fed by the generator in main: tail, pause
 // and resume, a JSONata filter (its syntax error shown as typed, then matched rows), a record's detail, an
-// NDJSON export read back from the download, and a permalink that reopens the tailer on its record.
+// NDJSON export read back from the download, that file imported into another stream, a replay into a third, and
+// a permalink that reopens the tailer on its record.
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
@@ -118,6 +119,28 @@ test('tail a generated stream: pause, filter, detail, export and permalink', asy
     expect(lines.some((line) => (JSON.parse(line) as { sequenceNumber: string }).sequenceNumber === seq)).toBe(true);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('tail-toggle').click();
+
+    // Import the exported file into another stream: every line is written, and the report says so exactly.
+    await createActiveStream(rpc, `${stream}-copy`, 1);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const importer = page.getByTestId('import-dialog');
+    await importer.getByTestId('import-file').setInputFiles(file);
+    await importer.getByTestId('target-stream').fill(`${stream}-copy`);
+    await importer.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(importer.getByTestId('write-report')).toContainText(`Done: ${loaded.toLocaleString('en-US')} lines read, ${loaded.toLocaleString('en-US')} sent, ${loaded.toLocaleString('en-US')} written, 0 failed`, { timeout: 30_000 });
+    await keepScreens(page, testInfo, 'tail-import-report');
+    await importer.getByRole('button', { name: 'Close' }).click();
+
+    // Replay the whole stream into a third one: read, sent and written agree, nothing failed.
+    await createActiveStream(rpc, `${stream}-replay`, 2);
+    await page.getByRole('button', { name: 'Replay…' }).click();
+    const replay = page.getByTestId('replay-dialog');
+    await replay.getByRole('radio', { name: 'Oldest record' }).click();
+    await replay.getByTestId('target-stream').fill(`${stream}-replay`);
+    await replay.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect(replay.getByTestId('write-report')).toContainText(/Done: ([\d,]+) records read, \1 sent, \1 written, 0 failed/, { timeout: 60_000 });
+    await keepScreens(page, testInfo, 'tail-replay-report');
+    await replay.getByRole('button', { name: 'Close' }).click();
 
     // A permalink opened in a fresh load (with the web host's token) reopens the tailer on that record.
     const { activeId } = await rpc.call('connections.state');

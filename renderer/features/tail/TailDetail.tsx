@@ -44,7 +44,8 @@ export interface TailDetailProps {
   sessionId: string | null;
   stream: string;
   connectionId: string;
-  retentionHours: number | null;
+  /** undefined while the stream's retention is being read; null when it could not be. */
+  retentionHours: number | null | undefined;
   onClose(): void;
 }
 
@@ -94,7 +95,7 @@ export function TailDetail({ row, sessionId, stream, connectionId, retentionHour
 
   const link = { connectionId, stream, shardId: row.shardId, sequenceNumber: row.sequenceNumber, subIndex: row.subIndex };
   const times = fullTime(row.arrivalMs);
-  const expires = retentionHours === null ? null : row.arrivalMs + retentionHours * 3_600_000 - now;
+  const expires = retentionHours === null || retentionHours === undefined ? null : row.arrivalMs + retentionHours * 3_600_000 - now;
   const shownText = full?.done ? full.text : record?.view ?? '';
   const tree = record && record.viewKind === 'json' && (!record.truncated || full?.done) && shownText.length <= 2_000_000 ? parseJson(shownText) : null;
 
@@ -216,7 +217,9 @@ export function TailDetail({ row, sessionId, stream, connectionId, retentionHour
         ) : null}
       </Tabs>
       <p className="td-retention" data-testid="retention">
-        {expires === null
+        {retentionHours === null
+          ? 'No retention countdown: the stream’s retention could not be read.'
+          : expires === null
           ? 'Retention: reading the stream’s retention…'
           : expires > 0
             ? `Ages out of the stream in ${duration(expires)} (retention ${retentionHours} h).`

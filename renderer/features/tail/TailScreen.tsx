@@ -23,14 +23,13 @@ import { TailTable } from './TailTable';
 import { patchTailUi, tailRequest, tailUi } from './tailUi';
 import './tail.css';
 
-let cached: { client: AppClient; epoch: number; controller: TailController } | null = null;
+let cached: { client: AppClient; epoch: number; controller: TailController; fresh: boolean } | null = null;
 
 /** One controller per connection: a switch ends the old session (main says ConnectionChanged) and forgets it. */
 function controllerFor(client: AppClient, epoch: number): TailController {
   if (cached && cached.client === client && cached.epoch === epoch) return cached.controller;
   cached?.controller.dispose();
-  cached = { client, epoch, controller: createTailController(client, tailForm.get().bufferSize) };
-  patchTailUi({ selected: null, detail: false, following: true });
+  cached = { client, epoch, controller: createTailController(client, tailForm.get().bufferSize), fresh: true };
   return cached.controller;
 }
 
@@ -85,24 +84,26 @@ function useStreams(client: AppClient): StreamChoice {
   return choice;
 }
 
-function useStreamInfo(client: AppClient, stream: string, known: boolean) {
-  const [info, setInfo] = useState<{ stream: string; shards: ShardRow[]; retentionHours: number } | null>(null);
+/** The chosen stream's shards and retention (retentionHours null when it could not be read). */
+function useStreamInfo(client: AppClient, stream: string) {
+  const [info, setInfo] = useState<{ stream: string; shards: ShardRow[]; retentionHours: number | null } | null>(null);
+  const valid = /^[a-zA-Z0-9_.-]{1,128}$/.test(stream);
   useEffect(() => {
-    if (!stream || !known) return;
+    if (!valid) return;
     let live = true;
     const timer = setTimeout(() => {
       client
         .call('streams.describe', { name: stream })
         .then((d) => live && setInfo({ stream, shards: d.shards, retentionHours: d.summary.retentionHours }))
-        .catch(() => live && setInfo({ stream, shards: [], retentionHours: 24 }));
-    }, 200);
+        .catch(() => live && setInfo({ stream, shards: [], retentionHours: null }));
+    }, 300);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [client, stream, known]);
+  }, [client, stream, valid]);
   const current = info?.stream === stream ? info : null;
-  return { info: current, loading: known && current === null };
+  return { info: current, loading: valid && current === null };
 }
 
 /** Re-renders once per animation frame while rows arrive: only the strip and the table follow the buffer. */
@@ -121,7 +122,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const view = useStore(connectionsStore);
   const connection = activeConnection(view);
   const streams = useStreams(client);
-  const { info, loading: infoLoading } = useStreamInfo(client, form.stream, streams.names.includes(form.stream));
+  const { info, loading: infoLoading } = useStreamInfo(client, form.stream);
   const [showProblems, setShowProblems] = useState(false);
   const [filterProblems, setFilterProblems] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -133,6 +134,13 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const paused = run.pausedAt !== null;
   const sessionId = run.started?.sessionId ?? null;
   const onProblems = useCallback((n: number) => setFilterProblems(n), []);
+
+  // A new controller (first visit, or another connection): the old selection meant rows that are gone.
+  useEffect(() => {
+    if (cached?.controller !== controller || !cached.fresh) return;
+    cached.fresh = false;
+    patchTailUi({ selected: null, detail: false, following: true });
+  }, [controller]);
 
   useEffect(() => {
     if (form.timeFormat !== 'relative') return;
@@ -441,7 +449,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
             sessionId={sessionId}
             stream={run.params.stream}
             connectionId={run.started?.connectionId ?? connection?.id ?? ''}
-            retentionHours={info && info.stream === run.params.stream ? info.retentionHours : null}
+            retentionHours={info && info.stream === run.params.stream ? info.retentionHours : undefined}
             onClose={() => patchTailUi({ detail: false })}
           />
         ) : null}

@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TailRow } from '../../../shared/contract/tail';
 import { useStore } from '../../state/store';
-import { benchHook } from './permalink';
+import { benchHook, benchSamples, PUT_AT } from './tailBench';
 import type { TailController } from './tailController';
 import type { TimeFormat } from './tailForm';
 import { formatArrival, shortShard, size } from './tailFormat';
@@ -13,18 +13,6 @@ import { formatArrival, shortShard, size } from './tailFormat';
 export const ROW_HEIGHT = 28;
 const OVERSCAN = 6;
 
-interface BenchSamples {
-  /** put → first painted, ms, for rows whose data carries `"putAt": <epoch ms>`. */
-  latencies: number[];
-  painted: number;
-}
-declare global {
-  interface Window {
-    __tailBench?: BenchSamples;
-  }
-}
-
-const PUT_AT = /"putAt":(\d{13})/;
 
 export interface TailTableProps {
   controller: TailController;
@@ -143,7 +131,7 @@ export function TailTable({ controller, columns, timeFormat, selected, following
     if (fresh.length === 0) return;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        const bench = (window.__tailBench ??= { latencies: [], painted: 0 });
+        const bench = benchSamples();
         const at = Date.now();
         for (const row of fresh) {
           const put = PUT_AT.exec(row.preview);

@@ -48,6 +48,3 @@ window.addEventListener('hashchange', () => {
   pendingPermalink.set(link);
   navigation.set('tail');
 });
-
-/** Benchmark instrumentation (bench/ui-tail.ts) is on when the address has ?tailbench=1. */
-export const benchHook = new URLSearchParams(window.location.search).get('tailbench') === '1';

@@ -1,0 +1,35 @@
+// Instrumentation for bench/ui-tail.ts, on only when the address has ?tailbench=1: rows whose data carries
+// "putAt" (the generator's clock when it made the record) are timed to the batch reaching the page and to the
+// frame that first paints them. The bench reads and empties window.__tailBench.
+/** Benchmark instrumentation (bench/ui-tail.ts) is on when the address has ?tailbench=1. */
+export const benchHook = new URLSearchParams(window.location.search).get('tailbench') === '1';
+
+export interface BenchSamples {
+  /** put → first painted, ms, for rows whose data carries `"putAt": <epoch ms>`. */
+  latencies: number[];
+  /** put → the batch holding the row reached the renderer, ms (every 20th row), to split main's share off. */
+  toBatch: number[];
+  painted: number;
+}
+declare global {
+  interface Window {
+    __tailBench?: BenchSamples;
+  }
+}
+
+export const PUT_AT = /"putAt":(\d{13})/;
+
+export function benchSamples(): BenchSamples {
+  return (window.__tailBench ??= { latencies: [], toBatch: [], painted: 0 });
+}
+
+let batchRows = 0;
+export function notePutToBatch(items: readonly { type: string; preview?: string }[]): void {
+  const now = Date.now();
+  const bench = benchSamples();
+  for (const item of items) {
+    if (item.type !== 'record' || batchRows++ % 20 !== 0) continue;
+    const put = PUT_AT.exec(item.preview ?? '');
+    if (put?.[1]) bench.toBatch.push(now - Number(put[1]));
+  }
+}
