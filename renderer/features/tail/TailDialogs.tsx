@@ -79,7 +79,7 @@ function useTarget() {
   const problem = !stream ? 'Name the target stream.' : !/^[a-zA-Z0-9_.-]{1,128}$/.test(stream) ? 'A stream name is letters, digits, _ . and -.' : aws && account.trim() !== (connection.accountId ?? '') ? (connection.accountId ? `Type the account id ${connection.accountId} to confirm.` : 'Type the 12-digit account id to confirm.') : null;
   const fields = (
     <>
-      <div className="field-row">
+      <div className="field-row tail-target">
         <Field label="Target connection">
           {(props) => (
             <select {...props} className="input" value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
@@ -110,7 +110,7 @@ export function ExportDialog({ sessionId, stream, selectedId, loaded, loadedIds,
   const [format, setFormat] = useState<'ndjson' | 'csv'>('ndjson');
   const [which, setWhich] = useState<'all' | 'selected'>(selectedId ? 'selected' : 'all');
   const fileMode = transport === 'electron';
-  const [path, setPath] = useState(() => `${dataDir ?? '.'}/exports/${stream}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const [path, setPath] = useState(() => `${dataDir ?? '.'}/${stream}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const [progress, setProgress] = useState<{ done: number; total: number; bytes: number } | null>(null);
   const [done, setDone] = useState<{ records: number; bytes: number; path: string | null } | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -189,7 +189,7 @@ export function ExportDialog({ sessionId, stream, selectedId, loaded, loadedIds,
           ]}
         />
         {fileMode ? (
-          <Field label="File (written by Shardscope)" hint={`.${format} is added.`}>
+          <Field label="File (written by Shardscope; its folder must exist)" hint={`.${format} is added.`}>
             {(props) => <input {...props} className="input mono" value={path} onChange={(e) => setPath(e.target.value)} />}
           </Field>
         ) : (

@@ -146,8 +146,8 @@ export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProble
           />
         </label>
         <div className="tf-actions">
-          <button type="button" className="button button-primary" disabled={problems.length > 0 || checking || (!changed && running)} onClick={onApply} data-testid="filter-apply" title="Apply (Enter in a filter field)">
-            {running ? (changed ? 'Apply and restart' : 'Applied') : 'Apply'}
+          <button type="button" className="button button-primary" disabled={problems.length > 0 || checking || (!changed && running)} onClick={onApply} data-testid="filter-apply" title="Applying starts the tail again with this filter (Enter in a filter field)">
+            {running ? (changed ? 'Apply and restart' : 'Applied') : 'Apply and start'}
           </button>
           <select className="input tf-saved" aria-label="Saved filters" value="" onChange={(e) => load(e.target.value)} disabled={saved.length === 0}>
             <option value="">{saved.length === 0 ? 'No saved filters' : `Saved filters (${saved.length})`}</option>
