@@ -159,3 +159,38 @@ test('tail a generated stream: pause, filter, detail, export and permalink', asy
     rpc.close();
   }
 });
+
+test('a large record shows its first 64 KiB with plain wording, and all of it on one click', async ({ app: { page, shell } }, testInfo) => {
+  test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
+  test.setTimeout(120_000);
+  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
+  const origin = new URL(page.url()).origin;
+  const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
+  if (!token) throw new Error('the page kept no token');
+  const rpc = await connectRpc(origin, token);
+  try {
+    const stream = `e2e-tail-big-${Date.now().toString(36)}`;
+    await createActiveStream(rpc, stream, 1);
+    // About 300 KB of text: the view is cut at 65,536 characters, the rest comes in 512 KiB slices.
+    const text = Array.from({ length: 6000 }, (_, i) => `line ${String(i).padStart(5, '0')} ${'x'.repeat(38)}`).join('\n');
+    await rpc.call('producers.put', { stream, partitionKey: 'big', data: { format: 'text', value: text } });
+
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('tail-stream').fill(stream);
+    await page.getByRole('radio', { name: 'Oldest (trim horizon)' }).click();
+    await page.keyboard.press('Control+Enter');
+    const row = page.getByTestId('tail-rows').locator('[role="row"]').first();
+    await expect(row).toContainText('line 00000');
+    await row.dblclick();
+    const detail = page.getByTestId('tail-detail');
+    await expect(detail.getByTestId('decode-chain')).toHaveText('text');
+    await expect(detail.getByTestId('hidden-note')).toContainText(`Showing the first 65,536 of ${text.length.toLocaleString('en-US')} characters`);
+    await expect(detail.getByTestId('record-view')).not.toContainText('line 05999');
+    await keepScreens(page, testInfo, 'tail-large-record');
+    await detail.getByRole('button', { name: /^Show all/ }).click();
+    await expect(detail.getByTestId('hidden-note')).toBeHidden({ timeout: 30_000 });
+    await expect(detail.getByTestId('record-view')).toContainText('line 05999');
+  } finally {
+    rpc.close();
+  }
+});
