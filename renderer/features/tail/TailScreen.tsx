@@ -326,7 +326,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const appliedKey = run.params ? JSON.stringify(run.params.filter ?? null) : null;
   const startBlocked = Object.keys(problems).length > 0 || filterProblems > 0;
   const subtitle = run.params
-    ? `${run.params.stream} · ${startWords(run.params)}${run.params.filter ? ' · filtered' : ''} · ${run.started?.mode === 'fanout' ? 'enhanced fan-out' : run.params.mode?.type === 'fanout' ? 'enhanced fan-out' : 'polling'}`
+    ? `${run.params.stream} · ${startWords(run.params)}${run.params.filter ? ' · filtered' : ''} · ${run.params.mode?.type === 'fanout' ? `enhanced fan-out${run.started?.consumerArn ? ` (consumer ${/\/consumer\/([^:]+)/.exec(run.started.consumerArn)?.[1] ?? run.started.consumerArn}, deregistered on stop)` : ''}` : 'polling'}`
     : `Live records across shards, in one timeline${connection ? ` · ${connection.name}` : ''}`;
 
   return (
