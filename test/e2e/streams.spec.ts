@@ -126,7 +126,8 @@ test('create a stream, route keys, produce, run the generator and delete it', as
   await page.getByTestId('stream-filter').press('ArrowDown');
   await expect(row).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Alt+r');
-  await expect(page.locator('.toolbar-note')).toContainText('1 of 1 match');
+  // Exactly one match; the total depends on what other specs created on the shared web host before this one.
+  await expect(page.locator('.toolbar-note')).toHaveText(/^1 of [\d,]+ match$/);
   await expect(row).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('stream-filter').fill(name.slice(0, 12));
   await expect(row).toBeVisible();
