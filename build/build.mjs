@@ -28,6 +28,8 @@ async function buildRenderer() {
       // The CSP forbids inline scripts and styles: everything must be a file.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
+      // One local bundle, loaded from disk or loopback: splitting it would buy nothing.
+      chunkSizeWarningLimit: 4096,
     },
   });
 }
@@ -65,6 +67,8 @@ async function buildMain() {
         external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
         banner: entry.format === 'esm' ? { js: esmRequireBanner } : undefined,
         logLevel: 'warning',
+        // The engine host reads import.meta.url under ESM and falls back to __dirname in the CommonJS (Electron) bundle.
+        logOverride: entry.format === 'cjs' ? { 'empty-import-meta': 'silent' } : undefined,
       }),
     ),
   );
