@@ -25,6 +25,14 @@ const stateNames: Record<EngineStatus['state'], string> = {
 
 const STREAM_LIST = 'engine-local-streams';
 
+/** The shared status-pill tones (features.css), so the engine's state looks like every other state badge. */
+const stateTones: Record<EngineStatus['state'], string> = {
+  running: 'status-ok',
+  starting: 'status-busy',
+  failed: 'status-bad',
+  stopped: 'status-idle',
+};
+
 export function LocalEngineSection({ engine }: { engine: EngineStatus | null }) {
   const client = useClient();
   const localActive = activeConnection(useStore(connectionsStore))?.kind === 'local';
@@ -34,7 +42,7 @@ export function LocalEngineSection({ engine }: { engine: EngineStatus | null }) 
   const { limits, faults, error } = controls.view;
 
   return (
-    <Card id="engine" title="Local engine" wide aside={engine ? <span className={`pill pill-${engine.state}`}>{stateNames[engine.state]}</span> : null}>
+    <Card id="engine" title="Local engine" wide aside={engine ? <span className={`status-pill ${stateTones[engine.state]}`}>{stateNames[engine.state]}</span> : null}>
       {engine ? (
         <Facts
           rows={[
