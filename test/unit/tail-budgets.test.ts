@@ -1,6 +1,6 @@
 // The tailer's pacing and bookkeeping, on a hand-driven clock: the read budget (5 calls/s, 2 MiB/s, back-off
-// on throttling), the per-shard write limiter (1 MiB/s, 1,000 records/s), routing to target shards, the merge
-// order, and the lineage rule that a child starts only after its parents are drained.
+// on throttling, the caught-up poll grid), the per-shard write limiter (1 MiB/s, 1,000 records/s), routing to
+// target shards, the merge order, and the lineage rule that a child starts only after its parents are drained.
 import { describe, expect, it } from 'vitest';
 import { Lineage } from '../../main/services/tail/lineage';
 import { MergeHeap } from '../../main/services/tail/mergeHeap';
@@ -32,6 +32,26 @@ describe('ReadBudget', () => {
     b.called();
     b.succeeded(3 * 1024 * 1024);
     expect(b.delayMs()).toBe(1000);
+  });
+
+  it('puts caught-up polls on one grid for every reader, ticks 210 ms apart at 5 calls/s, never ahead of the budget', () => {
+    const c = clock(1_000_000); // 1,000,000 = 4,761 × 210 + 190
+    const a = new ReadBudget(5, undefined, c.now);
+    const b = new ReadBudget(5, undefined, c.now);
+    expect(a.untilNextTick(200)).toBe(20);
+    c.advance(7);
+    expect(b.untilNextTick(200)).toBe(13); // the same tick, from another reader
+    c.advance(13);
+    expect(a.untilNextTick(200)).toBe(210); // on a tick: the next one
+    expect(new ReadBudget(4, undefined, c.now).untilNextTick(250)).toBe(263 - (1_000_020 % 263)); // 250 × 1.05, rounded up
+    expect(new ReadBudget(5, undefined, c.now).untilNextTick(1000)).toBe(1000 - (1_000_020 % 1000));
+    for (let i = 0; i < 5; i++) {
+      a.called();
+      c.advance(1);
+    }
+    // Five calls within the last second: the next tick is too early, the budget decides.
+    expect(a.untilNextTick(200)).toBe(a.delayMs());
+    expect(a.delayMs()).toBe(995);
   });
 
   it('backs off exponentially on throttling, with jitter, and resets after a success', () => {

@@ -95,7 +95,10 @@ export class PollingShardReader extends ReaderBase implements ShardReader {
           return;
         }
         iterator = next;
-        if (records.length === 0 && (out.MillisBehindLatest ?? 0) === 0) await abortableSleep(this.options.pollIntervalMs, this.abort.signal);
+        // Caught up (nothing left behind this answer): wait for the next tick of the poll grid, records or not.
+        // Behind the tip (or a full page): read again as soon as the budget allows.
+        const caughtUp = (out.MillisBehindLatest ?? 0) === 0 && records.length < this.options.limit;
+        if (caughtUp) await abortableSleep(this.budget.untilNextTick(this.options.pollIntervalMs), this.abort.signal);
       }
     } catch (error) {
       if (!this.live) return;

@@ -8,6 +8,12 @@ export const AWS_READ_CALLS_PER_SECOND = 5;
 export const AWS_READ_BYTES_PER_SECOND = 2 * 1024 * 1024;
 const WINDOW_MS = 1000;
 const BACKOFF_MIN_MS = 200;
+/**
+ * Poll grid ticks are this much further apart than the call share alone would allow (210 ms at 5 calls/s): a
+ * call that starts late (a busy event loop) would otherwise hold the call five ticks later back by the same
+ * amount through the one-second window, and every later call of that tick after it, so lateness would pile up.
+ */
+const GRID_SLACK = 1.05;
 const BACKOFF_MAX_MS = 5000;
 
 export class ReadBudget {
@@ -33,6 +39,18 @@ export class ReadBudget {
     const oldestRead = this.reads[0];
     if (bytes >= this.maxBytesPerSecond && oldestRead !== undefined) wait = Math.max(wait, oldestRead.at + WINDOW_MS - now);
     return Math.max(0, wait);
+  }
+
+  /**
+   * Caught up: how long until the next poll. Polls fall on a grid, one tick every `intervalMs` (at least one
+   * call's share of the second, plus GRID_SLACK) counted from the epoch, so every shard reader polls at the same
+   * moments: the merge, which waits until every shard has been read past a record's arrival, then gets all of
+   * them at once, and the calls stay evenly spaced instead of bunching up after each answer and leaving a long
+   * gap once the second's share is spent.
+   */
+  untilNextTick(intervalMs: number): number {
+    const period = Math.max(intervalMs, Math.ceil((WINDOW_MS / this.maxCallsPerSecond) * GRID_SLACK));
+    return Math.max(this.delayMs(), period - (this.now() % period));
   }
 
   /** A call leaves now. */
