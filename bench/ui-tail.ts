@@ -64,6 +64,7 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? null;
 };
+const percentiles = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: xs.length ? largest(xs) : null });
 const mib = (bytes: number) => Number((bytes / 1048576).toFixed(1));
 // Loops, not Math.max(...xs): a 10-minute run has more samples than a call's arguments may hold.
 const largest = (xs: number[]) => xs.reduce((m, x) => (x > m ? x : m), -Infinity);
@@ -119,6 +120,11 @@ async function main() {
     const started = Date.now();
     const latencies: number[] = [];
     const toBatch: number[] = [];
+    const byShard = new Map<string, number[]>();
+    const statusTransit: number[] = [];
+    const putToArrival: number[] = [];
+    type Percentiles = ReturnType<typeof percentiles>;
+    const windows: { atS: number; screen: Percentiles; batch: Percentiles; putToArrival: Percentiles; statusTransit: Percentiles }[] = [];
     let painted = 0;
     const heap: { atS: number; usedMiB: number; rows: number }[] = [];
     const heapAfterGc: { atS: number; usedMiB: number; rows: number }[] = [];
@@ -128,11 +134,15 @@ async function main() {
       await sleep(10_000);
       const atS = Math.round((Date.now() - started) / 1000);
       const bench = await page.evaluate(() => {
-        const b = (window as unknown as { __tailBench?: { latencies: number[]; toBatch: number[]; painted: number } }).__tailBench ?? { latencies: [], toBatch: [], painted: 0 };
-        return { latencies: b.latencies.splice(0), toBatch: b.toBatch.splice(0), painted: b.painted };
+        const b = (window as unknown as { __tailBench?: { latencies: number[]; toBatch: number[]; toBatchShard: string[]; statusTransit: number[]; putToArrival: number[]; painted: number } }).__tailBench ?? { latencies: [], toBatch: [], toBatchShard: [], statusTransit: [], putToArrival: [], painted: 0 };
+        return { latencies: b.latencies.splice(0), toBatch: b.toBatch.splice(0), toBatchShard: b.toBatchShard.splice(0), statusTransit: b.statusTransit.splice(0), putToArrival: b.putToArrival.splice(0), painted: b.painted };
       });
       append(latencies, bench.latencies);
       append(toBatch, bench.toBatch);
+      bench.toBatchShard.forEach((shard, i) => append(byShard.get(shard) ?? byShard.set(shard, []).get(shard) ?? [], [bench.toBatch[i] ?? 0]));
+      append(statusTransit, bench.statusTransit);
+      append(putToArrival, bench.putToArrival);
+      windows.push({ atS, screen: percentiles(bench.latencies), batch: percentiles(bench.toBatch), putToArrival: percentiles(bench.putToArrival), statusTransit: percentiles(bench.statusTransit) });
       painted = bench.painted;
       const rows = Number(await page.getByTestId('tail-rows').getAttribute('data-count'));
       if (bufferFullAtS === null && rows >= buffer) bufferFullAtS = atS;
@@ -174,7 +184,20 @@ async function main() {
         target: '< 250',
       },
       /** The part before the renderer: put → the batch holding the row arrives in the page (every 20th row). */
-      putToBatchInPageMs: { samples: toBatch.length, p50: quantile(toBatch, 0.5), p95: quantile(toBatch, 0.95), p99: quantile(toBatch, 0.99) },
+      putToBatchInPageMs: {
+        samples: toBatch.length,
+        p50: quantile(toBatch, 0.5),
+        p95: quantile(toBatch, 0.95),
+        p99: quantile(toBatch, 0.99),
+        /** Per shard: one shard far behind the others would be the merge waiting on it. */
+        byShard: Object.fromEntries([...byShard].sort(([a], [b]) => (a < b ? -1 : 1)).map(([shard, xs]) => [shard, percentiles(xs)])),
+      },
+      /** put → the engine stored the record (its ApproximateArrivalTimestamp), for the rows of putToBatchInPageMs. */
+      putToArrivalMs: { samples: putToArrival.length, ...percentiles(putToArrival) },
+      /** main → page for the status items (one a second): their `at` → the batch holding them reached the page. */
+      statusItemTransitMs: { samples: statusTransit.length, ...percentiles(statusTransit) },
+      /** Every 10 s (the samples since the previous window): a backlog at the start or stalls show up here. */
+      everyTenSecondsMs: windows,
       framesPerSecond: { seconds: fps.length, median: quantile(fps, 0.5), p5: quantile(fps, 0.05), min: fps.length ? smallest(fps) : null, target: '>= 50' },
       heap: {
         bufferFullAtS,

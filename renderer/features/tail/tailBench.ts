@@ -9,6 +9,13 @@ export interface BenchSamples {
   latencies: number[];
   /** put → the batch holding the row reached the renderer, ms (every 20th row), to split main's share off. */
   toBatch: number[];
+  /** The shard of each toBatch sample (same index), to tell whether one shard holds the merge back. */
+  toBatchShard: string[];
+  /** Status items' `at` (main's clock when it queued the item) → the batch holding it reached the page, ms:
+   * the transport's share (subscription queue, WebSocket, parsing), without the merge. */
+  statusTransit: number[];
+  /** The same rows' put → arrival (ApproximateArrivalTimestamp, the engine's clock when it stored the record), ms. */
+  putToArrival: number[];
   painted: number;
 }
 declare global {
@@ -20,16 +27,20 @@ declare global {
 export const PUT_AT = /"putAt":(\d{13})/;
 
 export function benchSamples(): BenchSamples {
-  return (window.__tailBench ??= { latencies: [], toBatch: [], painted: 0 });
+  return (window.__tailBench ??= { latencies: [], toBatch: [], toBatchShard: [], statusTransit: [], putToArrival: [], painted: 0 });
 }
 
 let batchRows = 0;
-export function notePutToBatch(items: readonly { type: string; preview?: string }[]): void {
+export function notePutToBatch(items: readonly { type: string; preview?: string; shardId?: string; at?: number; arrivalMs?: number }[]): void {
   const now = Date.now();
   const bench = benchSamples();
   for (const item of items) {
+    if (item.type === 'status' && item.at !== undefined) bench.statusTransit.push(now - item.at);
     if (item.type !== 'record' || batchRows++ % 20 !== 0) continue;
     const put = PUT_AT.exec(item.preview ?? '');
-    if (put?.[1]) bench.toBatch.push(now - Number(put[1]));
+    if (!put?.[1]) continue;
+    bench.toBatch.push(now - Number(put[1]));
+    bench.toBatchShard.push(item.shardId ?? '');
+    bench.putToArrival.push((item.arrivalMs ?? now) - Number(put[1]));
   }
 }
