@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --peers engine,kinesalite,kinesis-local] [-- --big-records N] [-- --no-big]`
-// Runs the same SDK client code (HTTP/1.1 NodeHttpHandler, keep-alive, 16 sockets) against our engine and the peer
-// emulators, each started as a child process, and prints the figures as JSON with ratios to kinesalite from the same
+// Runs the same client code against our engine and the peer emulators, each started as a child process: the lean
+// wire client (bench/wireClient.ts) for the headline ingest and read-back, the SDK (HTTP/1.1 NodeHttpHandler,
+// keep-alive, 16 sockets) for the same again and for latency and seeks, and prints the figures as JSON with ratios to kinesalite from the same
 // run. It never asserts on time: speed is reported, not tested.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -10,7 +11,26 @@ import { kinesisClient, sleep } from '../test/support/kinesis';
 import { cpuSeconds, repoRoot, rssKiB, startPeer, type PeerKind, type RunningPeer } from '../test/support/peers';
 import { fanoutLatency } from './fanoutLatency';
 import { limitsCost } from './limitsCost';
-import { createStream, ingest, putToGetLatency, readBack, seek, type IngestFigures, type LatencyFigures, type ReadBackFigures, type SeekFigures, type SeekPosition } from './workloads';
+import { WireClient } from './wireClient';
+import {
+  createStream,
+  ingest,
+  listShardIds,
+  putToGetLatency,
+  readBack,
+  sdkDrainer,
+  sdkPutter,
+  seek,
+  wireDrainer,
+  wirePutter,
+  type DrainShard,
+  type IngestFigures,
+  type LatencyFigures,
+  type PutBatch,
+  type ReadBackFigures,
+  type SeekFigures,
+  type SeekPosition,
+} from './workloads';
 
 const { values } = parseArgs({
   options: {
@@ -43,11 +63,19 @@ interface CpuFigures {
   clientCpuSeconds: number;
 }
 
+/** Ingest then read-back of what was written, with one client, and the CPU both sides used for each. */
+interface ThroughputFigures {
+  ingest: IngestFigures;
+  ingestCpu: CpuFigures;
+  readBack: ReadBackFigures;
+  readBackCpu: CpuFigures;
+}
+
 interface PeerFigures {
-  ingest?: IngestFigures;
-  ingestCpu?: CpuFigures;
-  readBackCpu?: CpuFigures;
-  readBack?: ReadBackFigures;
+  /** The headline figures: the lean wire client (bench/wireClient.ts). */
+  wire?: ThroughputFigures;
+  /** The same workloads through @aws-sdk/client-kinesis, for comparison. */
+  sdk?: ThroughputFigures;
   latency?: LatencyFigures;
   rssAfterMiB?: number;
   error?: string;
@@ -76,24 +104,37 @@ async function withPeer<T>(kind: PeerKind, onDisk: boolean, run: (peer: RunningP
   }
 }
 
-/** Ingest, read-back and latency: the figures every peer gets. Ours keeps its data on disk. */
+async function throughput(pid: number, stream: string, putter: () => PutBatch, drain: DrainShard, shardIds: () => Promise<string[]>): Promise<ThroughputFigures> {
+  const { result: ingested, cpu: ingestCpu } = await withCpu(pid, () =>
+    ingest(putter, { durationMs: options.ingestSeconds * 1000, inFlight: options.inFlight, batchSize: options.batchSize, recordBytes: options.recordBytes }),
+  );
+  log(`${stream}: ${Math.round(ingested.recordsPerSecond)} records/s; reading back ${ingested.acknowledged}`);
+  const ids = await shardIds();
+  const { result: read, cpu: readBackCpu } = await withCpu(pid, () => readBack(ids, drain));
+  log(`${stream}: read back ${read.records} at ${Math.round(read.recordsPerSecond)} records/s`);
+  if (read.records !== ingested.acknowledged) throw new Error(`${stream}: read back ${read.records} records of ${ingested.acknowledged} acknowledged`);
+  return { ingest: ingested, ingestCpu, readBack: read, readBackCpu };
+}
+
+/** Ingest and read-back with each client, then latency: the figures every peer gets. Ours keeps its data on disk. */
 async function measurePeer(kind: PeerKind): Promise<PeerFigures> {
   return withPeer(kind, kind === 'engine', async (peer) => {
     const client = kinesisClient(peer.endpoint, 16);
+    const wireClient = new WireClient(peer.endpoint, 16);
+    const shape = { inFlight: options.inFlight, batchSize: options.batchSize, recordBytes: options.recordBytes };
     try {
-      log(`${kind}: ingest ${options.ingestSeconds} s into ${options.shards} shards`);
-      await createStream(client, 'bench-ingest', options.shards);
-      const { result: ingested, cpu: ingestCpu } = await withCpu(peer.pid, () =>
-        ingest(client, 'bench-ingest', { durationMs: options.ingestSeconds * 1000, inFlight: options.inFlight, batchSize: options.batchSize, recordBytes: options.recordBytes }),
-      );
-      log(`${kind}: ${Math.round(ingested.recordsPerSecond)} records/s; reading back ${ingested.acknowledged}`);
-      const { result: read, cpu: readBackCpu } = await withCpu(peer.pid, () => readBack(client, 'bench-ingest'));
-      log(`${kind}: read back ${read.records} at ${Math.round(read.recordsPerSecond)} records/s; latency x${options.latencySamples}`);
+      log(`${kind}: ingest ${options.ingestSeconds} s into ${options.shards} shards, lean client then SDK`);
+      await createStream(client, 'bench-wire', options.shards);
+      const wire = await throughput(peer.pid, 'bench-wire', wirePutter(wireClient, 'bench-wire', shape), wireDrainer(wireClient, 'bench-wire'), () => listShardIds(client, 'bench-wire'));
+      await createStream(client, 'bench-sdk', options.shards);
+      const sdk = await throughput(peer.pid, 'bench-sdk', sdkPutter(client, 'bench-sdk', shape), sdkDrainer(client, 'bench-sdk'), () => listShardIds(client, 'bench-sdk'));
+      log(`${kind}: latency x${options.latencySamples}`);
       await createStream(client, 'bench-latency', 1);
       const latency = await putToGetLatency(client, 'bench-latency', options.latencySamples);
-      return { ingest: ingested, ingestCpu, readBack: read, readBackCpu, latency, rssAfterMiB: mib(await rssKiB(peer.pid)) };
+      return { wire, sdk, latency, rssAfterMiB: mib(await rssKiB(peer.pid)) };
     } finally {
       client.destroy();
+      wireClient.destroy();
     }
   });
 }
@@ -119,6 +160,7 @@ async function medianSeek(run: () => Promise<SeekFigures>): Promise<SeekFigures>
 async function measureBigShard(records: number): Promise<BigShardFigures> {
   return withPeer('engine', true, async (peer) => {
     const client = kinesisClient(peer.endpoint, 16);
+    const wireClient = new WireClient(peer.endpoint, 16);
     let peakKiB = 0;
     const sampler = setInterval(() => {
       rssKiB(peer.pid).then((kib) => (peakKiB = Math.max(peakKiB, kib)), () => undefined);
@@ -128,7 +170,8 @@ async function measureBigShard(records: number): Promise<BigShardFigures> {
       let middle: { time: Date; sequence: string } | undefined;
       let lastLog = 0;
       log(`engine: ingest ${records} records into one shard`);
-      const ingested = await ingest(client, 'bench-big', {
+      const shape = { inFlight: options.inFlight, batchSize: options.batchSize, recordBytes: options.recordBytes };
+      const ingested = await ingest(wirePutter(wireClient, 'bench-big', shape), {
         records,
         inFlight: options.inFlight,
         batchSize: options.batchSize,
@@ -159,6 +202,7 @@ async function measureBigShard(records: number): Promise<BigShardFigures> {
     } finally {
       clearInterval(sampler);
       client.destroy();
+      wireClient.destroy();
     }
   });
 }
@@ -183,8 +227,10 @@ async function main(): Promise<void> {
       .map(([kind, figures]) => [
         kind,
         {
-          ingestRecordsPerSecond: ratio(figures?.ingest?.recordsPerSecond, base?.ingest?.recordsPerSecond),
-          readBackRecordsPerSecond: ratio(figures?.readBack?.recordsPerSecond, base?.readBack?.recordsPerSecond),
+          ingestRecordsPerSecond: ratio(figures?.wire?.ingest.recordsPerSecond, base?.wire?.ingest.recordsPerSecond),
+          readBackRecordsPerSecond: ratio(figures?.wire?.readBack.recordsPerSecond, base?.wire?.readBack.recordsPerSecond),
+          sdkIngestRecordsPerSecond: ratio(figures?.sdk?.ingest.recordsPerSecond, base?.sdk?.ingest.recordsPerSecond),
+          sdkReadBackRecordsPerSecond: ratio(figures?.sdk?.readBack.recordsPerSecond, base?.sdk?.readBack.recordsPerSecond),
           // For latency a ratio below 1 is better: the peer's time divided by kinesalite's.
           latencyP50: ratio(figures?.latency?.p50Ms, base?.latency?.p50Ms),
           latencyP99: ratio(figures?.latency?.p99Ms, base?.latency?.p99Ms),
@@ -209,7 +255,10 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, note: 'shared, noisy machine; ratios from the same run are what count' },
     options,
-    client: '@aws-sdk/client-kinesis with NodeHttpHandler (HTTP/1.1, keep-alive, maxSockets 16), maxAttempts 1',
+    clients: {
+      wire: 'bench/wireClient.ts: AWS JSON 1.1 over node:http keep-alive (maxSockets 16), SigV4-signed, every response parsed (the headline figures)',
+      sdk: '@aws-sdk/client-kinesis with NodeHttpHandler (HTTP/1.1, keep-alive, maxSockets 16), maxAttempts 1 (ingest/read-back for comparison; latency and seeks)',
+    },
     peers,
     ratiosToKinesalite,
     bigShard,

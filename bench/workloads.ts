@@ -11,6 +11,7 @@ import {
   type PutRecordsRequestEntry,
 } from '@aws-sdk/client-kinesis';
 import { drainShard, waitForStatus } from '../test/support/kinesis';
+import { prepareBody, type WireClient } from './wireClient';
 
 export async function createStream(client: KinesisClient, name: string, shards: number): Promise<void> {
   await client.send(new CreateStreamCommand({ StreamName: name, ShardCount: shards }));
@@ -44,8 +45,41 @@ export interface IngestOptions {
   onBatch?: (acknowledged: number, lastSequenceNumber: string | undefined) => void;
 }
 
+/** One PutRecords call of a prepared batch: how many records of it failed, and its last sequence number. */
+export type PutBatch = () => Promise<{ failed: number; lastSequenceNumber: string | undefined }>;
+
+/** The SDK's PutRecords of one batch, built once per in-flight slot and sent again each time. */
+export function sdkPutter(client: KinesisClient, stream: string, options: IngestOptions): () => PutBatch {
+  return () => {
+    const batch = makeBatch(options.batchSize, options.recordBytes);
+    return async () => {
+      const out = await client.send(new PutRecordsCommand({ StreamName: stream, Records: batch }));
+      return { failed: out.FailedRecordCount ?? 0, lastSequenceNumber: out.Records?.at(-1)?.SequenceNumber };
+    };
+  };
+}
+
+/** The lean client's PutRecords: each in-flight slot cycles through a few prepared bodies of distinct records. */
+export function wirePutter(wire: WireClient, stream: string, options: IngestOptions): () => PutBatch {
+  return () => {
+    const bodies = Array.from({ length: 4 }, () =>
+      prepareBody({
+        StreamName: stream,
+        Records: Array.from({ length: options.batchSize }, (_, i) => ({ PartitionKey: `pk-${i}-${randomBytes(4).toString('hex')}`, Data: randomBytes(options.recordBytes).toString('base64') })),
+      }),
+    );
+    let next = 0;
+    return async () => {
+      const body = bodies[next++ % bodies.length]!;
+      const out = await wire.call<{ FailedRecordCount?: number; Records?: { SequenceNumber?: string }[] }>('PutRecords', body);
+      if (out.Records?.length !== options.batchSize) throw new Error(`PutRecords answered ${out.Records?.length} entries for ${options.batchSize}`);
+      return { failed: out.FailedRecordCount ?? 0, lastSequenceNumber: out.Records.at(-1)?.SequenceNumber };
+    };
+  };
+}
+
 /** PutRecords with `inFlight` requests outstanding, counting records acknowledged without an ErrorCode. */
-export async function ingest(client: KinesisClient, stream: string, options: IngestOptions): Promise<IngestFigures> {
+export async function ingest(putter: () => PutBatch, options: IngestOptions): Promise<IngestFigures> {
   const started = performance.now();
   const deadline = options.durationMs === undefined ? Infinity : started + options.durationMs;
   const target = options.records ?? Infinity;
@@ -56,20 +90,19 @@ export async function ingest(client: KinesisClient, stream: string, options: Ing
   let claimed = 0;
   await Promise.all(
     Array.from({ length: options.inFlight }, async () => {
-      const batch = makeBatch(options.batchSize, options.recordBytes);
+      const put = putter();
       while (performance.now() < deadline && claimed < target) {
-        claimed += batch.length;
+        claimed += options.batchSize;
         requests++;
         try {
-          const out = await client.send(new PutRecordsCommand({ StreamName: stream, Records: batch }));
-          const bad = out.FailedRecordCount ?? 0;
-          failed += bad;
-          acknowledged += batch.length - bad;
-          claimed -= bad;
-          options.onBatch?.(acknowledged, out.Records?.at(-1)?.SequenceNumber);
+          const out = await put();
+          failed += out.failed;
+          acknowledged += options.batchSize - out.failed;
+          claimed -= out.failed;
+          options.onBatch?.(acknowledged, out.lastSequenceNumber);
         } catch {
           errors++;
-          claimed -= batch.length;
+          claimed -= options.batchSize;
           if (errors > 100) throw new Error('more than 100 PutRecords calls failed');
         }
       }
@@ -85,14 +118,38 @@ export interface ReadBackFigures {
   recordsPerSecond: number;
 }
 
+/** Reads one shard from TRIM_HORIZON to the end and returns how many records it held. */
+export type DrainShard = (shardId: string) => Promise<number>;
+
+export const sdkDrainer = (client: KinesisClient, stream: string): DrainShard => (shardId) => drainShard(client, stream, shardId, () => undefined);
+
+/** The lean client's drain: GetRecords Limit 10,000 until a page is empty at the tip, every page parsed in full. */
+export function wireDrainer(wire: WireClient, stream: string): DrainShard {
+  return async (shardId) => {
+    let iterator = (await wire.call<{ ShardIterator?: string }>('GetShardIterator', { StreamName: stream, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' })).ShardIterator;
+    let total = 0;
+    while (iterator) {
+      const page = await wire.call<{ Records?: { Data?: string }[]; NextShardIterator?: string; MillisBehindLatest?: number }>('GetRecords', { ShardIterator: iterator, Limit: 10_000 });
+      const records = page.Records ?? [];
+      total += records.length;
+      iterator = page.NextShardIterator;
+      if (records.length === 0 && page.MillisBehindLatest === 0) break;
+    }
+    return total;
+  };
+}
+
 /** Reads every shard from TRIM_HORIZON to the end with GetRecords Limit 10,000, shards in parallel. */
-export async function readBack(client: KinesisClient, stream: string): Promise<ReadBackFigures> {
-  const shards = (await client.send(new ListShardsCommand({ StreamName: stream }))).Shards ?? [];
+export async function readBack(shardIds: string[], drain: DrainShard): Promise<ReadBackFigures> {
   const started = performance.now();
-  const counts = await Promise.all(shards.map((shard) => drainShard(client, stream, shard.ShardId ?? '', () => undefined)));
+  const counts = await Promise.all(shardIds.map(drain));
   const seconds = (performance.now() - started) / 1000;
   const records = counts.reduce((a, b) => a + b, 0);
   return { seconds, records, recordsPerSecond: records / seconds };
+}
+
+export async function listShardIds(client: KinesisClient, stream: string): Promise<string[]> {
+  return ((await client.send(new ListShardsCommand({ StreamName: stream }))).Shards ?? []).map((shard) => shard.ShardId ?? '');
 }
 
 export interface LatencyFigures {
