@@ -1,10 +1,11 @@
 // The input-rules DSL every action module declares its input with. Checking runs in AWS's two phases:
 //  1. decode: types are checked (a wrong type is a SerializationException with the message AWS's Java
 //     deserializer gives), unknown members dropped, nulls removed, and protocol forms normalized: blobs
-//     become Buffers (base64 in JSON, bytes in CBOR), timestamps become epoch milliseconds.
+//     become Base64Blobs (checked base64 text from JSON, encoded from CBOR's bytes), timestamps become epoch milliseconds.
 //  2. validate: constraints (required, length, range, pattern, enum) produce AWS's ValidationException text,
 //     "N validation error(s) detected: Value ... at 'path' failed to satisfy constraint: ...", joined by "; ".
 // The TypeScript type of the decoded input is inferred from the rules (InputOf<typeof rules>).
+import { Base64Blob, parseBase64 } from './base64Blob';
 import { serializationError, validationError } from './errors';
 
 export type WireProtocol = 'json' | 'cbor';
@@ -96,8 +97,8 @@ export const t = {
   boolean<const R extends boolean = false>(o: Req<R> = {}): Rule<boolean, R> {
     return rule({ kind: 'boolean' }, o.required);
   },
-  /** Decoded to a Buffer. */
-  blob<const R extends boolean = false>(o: Omit<BlobSpec, 'kind'> & Req<R> = {}): Rule<Buffer, R> {
+  /** Decoded to a Base64Blob (checked base64 text and its byte length). */
+  blob<const R extends boolean = false>(o: Omit<BlobSpec, 'kind'> & Req<R> = {}): Rule<Base64Blob, R> {
     return rule({ kind: 'blob', min: o.min, max: o.max }, o.required);
   },
   /** Decoded to epoch milliseconds. */
@@ -129,19 +130,6 @@ function isBytes(value: unknown): value is Uint8Array {
 function structureOrList(value: object): never {
   if (Array.isArray(value)) throw serializationError('Start of list found where not expected');
   throw serializationError('Start of structure or map found where not expected.');
-}
-
-function decodeBase64(text: string): Buffer {
-  if (text.length % 4 !== 0) {
-    throw serializationError(`'${text}' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes but found: ${text.length}`);
-  }
-  const bad = /[^a-zA-Z0-9+/=]|=[^=]/.exec(text);
-  if (bad) throw serializationError(`'${text}' can not be converted to a Blob: Invalid Base64 character: '${bad[0][0]}'`);
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.toString('base64') !== text) {
-    throw serializationError(`'${text}' can not be converted to a Blob: Invalid last non-pad Base64 character dectected`);
-  }
-  return bytes;
 }
 
 /** Epoch ms from a wire timestamp: JSON sends epoch seconds; CBOR (Java SDK) sends tag 1 holding epoch ms. */
@@ -186,8 +174,8 @@ function decodeValue(value: unknown, spec: Spec, protocol: WireProtocol): unknow
       if (type === 'string') throw serializationError(`'${(value as string).toUpperCase()}' can not be converted to an Boolean`);
       return structureOrList(value as object);
     case 'blob':
-      if (type === 'string') return decodeBase64(value as string);
-      if (isBytes(value)) return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      if (type === 'string') return parseBase64(value as string);
+      if (isBytes(value)) return Base64Blob.ofBytes(value);
       if (type === 'boolean') throw serializationError('class java.lang.Boolean can not be converted to a Blob');
       if (type === 'number' || type === 'bigint') throw serializationError(`${NUMBER_CLASS} can not be converted to a Blob`);
       return structureOrList(value as object);
@@ -252,7 +240,7 @@ function lowerFirst(name: string): string {
 function valueText(value: unknown, spec: Spec): string {
   if (value === undefined || value === null) return 'null';
   let text: string;
-  if (Buffer.isBuffer(value)) {
+  if (value instanceof Base64Blob) {
     text = `java.nio.HeapByteBuffer[pos=0 lim=${value.length} cap=${value.length}]`;
   } else if (spec.kind === 'list' && Array.isArray(value)) {
     const member = spec.member.spec;
@@ -269,7 +257,7 @@ function valueText(value: unknown, spec: Spec): string {
 
 function lengthOf(value: unknown): number {
   if (typeof value === 'string') return value.length;
-  if (Buffer.isBuffer(value) || Array.isArray(value)) return value.length;
+  if (value instanceof Base64Blob || Array.isArray(value)) return value.length;
   if (value && typeof value === 'object') return Object.keys(value).length;
   return 0;
 }

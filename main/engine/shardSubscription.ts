@@ -4,6 +4,7 @@
 // its lifetime, with ChildShards once a closed shard is drained, or with an exception event.
 import type { ConsumerRow } from '../storage/consumerStore';
 import { childShards } from './actions/GetRecords';
+import { base64Length } from './base64Blob';
 import type { Engine } from './engine';
 import { removeSubscription, subscriptionKey } from './fanout';
 import { SEQ_PER_MS, seqToMs, shardIdOf } from './sequence';
@@ -164,7 +165,7 @@ export class ShardSubscription {
     const records = [];
     let bytes = 0;
     for (const [seq, partitionKey, data] of rows) {
-      const size = data.length + partitionKey.length;
+      const size = base64Length(data) + partitionKey.length;
       if (bytes + size > MAX_EVENT_BYTES && records.length > 0) break;
       bytes += size;
       records.push({

@@ -7,20 +7,38 @@ export class CborTimestamp {
   constructor(readonly ms: number) {}
 }
 
+/**
+ * A JSON response a handler rendered itself (GetRecords' hot path): ASCII bytes the JSON protocol sends as they
+ * are, skipping JSON.stringify's object walk and the UTF-8 passes over a multi-megabyte string.
+ */
+export class RenderedJson {
+  constructor(readonly bytes: Buffer) {}
+}
+
+/** A string as a JSON string literal in ASCII only (non-ASCII as \u escapes, still valid JSON), so bytes can be latin1. */
+export function asciiJsonString(text: string): string {
+  const json = JSON.stringify(text);
+  return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+// JSON.stringify already escapes control characters, so anything outside printable ASCII is what is left.
+const NON_ASCII = /[^ -~]/;
+const NON_ASCII_ALL = /[^ -~]/g;
+
 export interface WireEncoder {
   readonly protocol: WireProtocol;
-  blob(data: Buffer): string | Buffer;
+  /** Record data, held as base64 text (base64Blob.ts). */
+  blob(base64: string): string | Buffer;
   time(ms: number): number | CborTimestamp;
 }
 
 export const jsonWire: WireEncoder = {
   protocol: 'json',
-  blob: (data) => data.toString('base64'),
+  blob: (base64) => base64,
   time: (ms) => ms / 1000,
 };
 
 export const cborWire: WireEncoder = {
   protocol: 'cbor',
-  blob: (data) => data,
+  blob: (base64) => Buffer.from(base64, 'base64'),
   time: (ms) => new CborTimestamp(ms),
 };

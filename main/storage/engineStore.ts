@@ -47,7 +47,8 @@ export interface ShardRow {
 export type NewShard = Omit<ShardRow, 'id'>;
 
 /** A stored record as [seq, partitionKey, data]: arrays, not objects, since reads return up to 10,000 of them. */
-export type RecordTuple = [number, string, Buffer];
+/** seq, partition key, data as base64 text (engine/base64Blob.ts says why). */
+export type RecordTuple = [number, string, string];
 
 interface StreamDbRow {
   id: number;
@@ -179,7 +180,7 @@ function prepareStatements(db: SqliteDatabase) {
 type Statements = ReturnType<typeof prepareStatements>;
 
 /** One value of a record row as insertRecords takes it. */
-export type RecordParam = number | string | Buffer | null;
+export type RecordParam = number | string | null;
 /** Values per record row: shard row id, seq, partition key, data, explicit hash key. */
 export const RECORD_PARAMS = 5;
 /** Records per multi-row INSERT: 500 parameters, well under SQLite's limit of 32,766. */
@@ -306,8 +307,8 @@ export class EngineStore {
   }
 
   /** Hot path: no generation bump. Call inside transaction() for a batch. */
-  insertRecord(shardRowId: number, seq: number, partitionKey: string, data: Buffer, explicitHashKey: string | null): void {
-    this.s.insertRecord.run(shardRowId, seq, partitionKey, data, explicitHashKey);
+  insertRecord(shardRowId: number, seq: number, partitionKey: string, dataBase64: string, explicitHashKey: string | null): void {
+    this.s.insertRecord.run(shardRowId, seq, partitionKey, dataBase64, explicitHashKey);
   }
 
   /**

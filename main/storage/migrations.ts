@@ -120,6 +120,15 @@ export const migrations: Migration[] = [
         CREATE INDEX stream_consumers_by_arn ON stream_consumers (arn);
       `),
   },
+  {
+    version: 4,
+    name: 'record data kept as base64 text',
+    // The engine now stores what JSON clients send and read (main/engine/base64Blob.ts): older rows convert once.
+    up: (db) => {
+      db.function('shardscope_base64', { deterministic: true }, (data: unknown) => (Buffer.isBuffer(data) ? data.toString('base64') : data));
+      db.exec("UPDATE records SET data = shardscope_base64(data) WHERE typeof(data) = 'blob'");
+    },
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */

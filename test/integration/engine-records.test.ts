@@ -99,6 +99,25 @@ describe.each(HANDLERS)('records over $name', (handler) => {
     expect(total).toBe(500);
   });
 
+  it('routes and reads back partition keys of any text and data of any bytes', async () => {
+    const keys = ['plain', 'quote " and \\ backslash', 'tab\tnew\nline\u0001', 'ünïcödé 値 ключ', '😀 emoji 🚀', 'é'.repeat(256), 'x'.repeat(55), 'y'.repeat(56), 'z'.repeat(64), '\u007f\u0080\u07ff\u0800\uffff'];
+    const data = keys.map((_, i) => Uint8Array.from({ length: 50 + i * 7 }, (__, j) => (j * 31 + i * 17) % 256));
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'texts', ShardCount: 8 }));
+    const result = await kinesis.send(new PutRecordsCommand({ StreamName: 'texts', Records: keys.map((key, i) => ({ PartitionKey: key, Data: data[i] })) }));
+    expect(result.FailedRecordCount).toBe(0);
+    const shards = (await kinesis.send(new ListShardsCommand({ StreamName: 'texts' }))).Shards ?? [];
+    const read = new Map<string, _Record>();
+    for (const shard of shards) for (const record of await readAll(kinesis, 'texts', shard.ShardId ?? '')) read.set(record.SequenceNumber ?? '', record);
+    keys.forEach((key, i) => {
+      const put = result.Records?.[i];
+      const shard = shards.find((s) => s.ShardId === put?.ShardId);
+      expect(rangeContains({ StartingHashKey: shard?.HashKeyRange?.StartingHashKey ?? '', EndingHashKey: shard?.HashKeyRange?.EndingHashKey ?? '' }, partitionKeyHash(key))).toBe(true);
+      const record = read.get(put?.SequenceNumber ?? '');
+      expect(record?.PartitionKey).toBe(key);
+      expect(Array.from(record?.Data ?? [])).toEqual(Array.from(data[i] ?? []));
+    });
+  });
+
   it('routes by ExplicitHashKey and rejects one out of range', async () => {
     const put = await kinesis.send(new PutRecordCommand({ StreamName: 'events', PartitionKey: 'x', ExplicitHashKey: '340282366920938463463374607431768211455', Data: bytes('last') }));
     expect(put.ShardId).toBe('shardId-000000000003');

@@ -1,4 +1,5 @@
 import { defineAction } from '../action';
+import { base64Length } from '../base64Blob';
 import { streamArn, streamIdRule } from '../commonRules';
 import { invalidArgument, notFound } from '../errors';
 import { issueIterator, readIterator } from '../iterators';
@@ -6,6 +7,7 @@ import { readHooks } from '../readHooks';
 import { t } from '../rules';
 import { SEQ_PER_MS, seqToMs, shardIdOf } from '../sequence';
 import type { ShardState, StreamState } from '../streamModel';
+import { asciiJsonString, RenderedJson } from '../wire';
 
 export const rules = t.struct({
   ShardIterator: t.string({ min: 1, max: 512, required: true }),
@@ -42,34 +44,38 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   const horizon = (ctx.now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
   const from = Math.max(position.q, horizon);
   const rows = ctx.store.readRecords(shard.id, from, input.Limit ?? 10000);
+  // JSON (every SDK but Java's) takes the hot path: the records rendered straight to ASCII JSON text, the stored
+  // base64 going out as it is. CBOR gets plain objects for its encoder. The same loop decides what goes in.
+  const json = ctx.wire.protocol === 'json';
   const wire = ctx.wire;
   const prefix = shard.seqPrefix;
   const identity = stream.identity;
-  const records = [];
+  const records: object[] = [];
+  let text = '';
+  let count = 0;
   let bytes = 0;
   let next = position.q;
   for (const [seq, partitionKey, data] of rows) {
-    const size = data.length + partitionKey.length;
-    if (bytes + size > MAX_RESPONSE_BYTES && records.length > 0) break;
+    const size = base64Length(data) + partitionKey.length;
+    if (bytes + size > MAX_RESPONSE_BYTES && count > 0) break;
     bytes += size;
-    records.push({
-      SequenceNumber: prefix + String(seq).padStart(16, '0') + identity,
-      ApproximateArrivalTimestamp: wire.time(seqToMs(seq)),
-      Data: wire.blob(data),
-      PartitionKey: partitionKey,
-    });
+    const sequenceNumber = prefix + String(seq).padStart(16, '0') + identity;
+    if (json) {
+      text += `${count > 0 ? ',' : ''}{"SequenceNumber":"${sequenceNumber}","ApproximateArrivalTimestamp":${seqToMs(seq) / 1000},"Data":"${data}","PartitionKey":${asciiJsonString(partitionKey)}}`;
+    } else {
+      records.push({ SequenceNumber: sequenceNumber, ApproximateArrivalTimestamp: wire.time(seqToMs(seq)), Data: wire.blob(data), PartitionKey: partitionKey });
+    }
+    count++;
     next = seq + 1;
   }
   if (rows.length === 0) next = Math.max(position.q, Math.min(from, shard.lastSeq + 1));
   const caughtUp = rows.length === 0 || next > shard.lastSeq;
-  const millisBehind = caughtUp || records.length === 0 ? 0 : Math.max(0, ctx.now - seqToMs(next - 1));
-  for (const hook of readHooks) hook.after(ctx, stream, shard, records.length, bytes, millisBehind);
-  const out: Record<string, unknown> = { Records: records, MillisBehindLatest: millisBehind };
-  if (shard.endingSeq !== null && caughtUp) {
-    // A drained closed shard: no further iterator, its children instead.
-    out.ChildShards = childShards(stream, shard);
-  } else {
-    out.NextShardIterator = issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next });
-  }
-  return out;
+  const millisBehind = caughtUp || count === 0 ? 0 : Math.max(0, ctx.now - seqToMs(next - 1));
+  for (const hook of readHooks) hook.after(ctx, stream, shard, count, bytes, millisBehind);
+  // A drained closed shard gets no further iterator, its children instead.
+  const tail: Record<string, unknown> =
+    shard.endingSeq !== null && caughtUp ? { ChildShards: childShards(stream, shard) } : { NextShardIterator: issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next }) };
+  if (!json) return { Records: records, MillisBehindLatest: millisBehind, ...tail };
+  const rest = JSON.stringify({ MillisBehindLatest: millisBehind, ...tail });
+  return new RenderedJson(Buffer.from(`{"Records":[${text}],${rest.slice(1)}`, 'latin1'));
 });

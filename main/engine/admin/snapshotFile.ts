@@ -67,7 +67,7 @@ export function writeSnapshot(store: EngineStore, stream: StreamState, path: str
         const rows = store.readRecords(shard.id, from, PAGE);
         if (rows.length === 0) break;
         const lines = rows.map(([seq, key, data]) => {
-          const line: SnapshotRecord = { s: shard.shardIndex, q: seq, n: encodeSequence(shard.shardIndex, seq, stream.identity), t: seqToMs(seq), k: key, d: data.toString('base64') };
+          const line: SnapshotRecord = { s: shard.shardIndex, q: seq, n: encodeSequence(shard.shardIndex, seq, stream.identity), t: seqToMs(seq), k: key, d: data };
           return JSON.stringify(line);
         });
         bytes += writeSync(fd, `${lines.join('\n')}\n`);

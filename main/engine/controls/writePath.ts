@@ -8,7 +8,7 @@ import { partialFailure } from '../faults/injectedErrors';
 import { admitWrite } from '../limits/throughput';
 import type { ShardStats } from '../stats/streamStats';
 import type { ShardState, StreamState } from '../streamModel';
-import type { WriteGate, WriteObserver } from '../writeRecords';
+import type { RecordToWrite, WriteGate, WriteObserver } from '../writeRecords';
 import { installedControls, type EngineControls } from './engineControls';
 
 interface WritePlan {
@@ -57,7 +57,7 @@ export const statsWriteObserver: WriteObserver = (ctx, stream, shards, records, 
       stats = controls.stats.shard(shard.id, stream.id, shard.shardIndex);
       if (stats.pendingRecords === 0) touched.push(stats);
     }
-    const record = records[i] as { Data: Buffer; PartitionKey: string };
+    const record = records[i] as RecordToWrite;
     const bytes = record.Data.length + Buffer.byteLength(record.PartitionKey);
     const s = stats as ShardStats;
     s.pendingRecords++;
