@@ -1,16 +1,17 @@
 // The write path shared by PutRecord and PutRecords: route each record to an open shard by the MD5 of its
 // partition key (or its ExplicitHashKey), give it the shard's next sequence integer, and store the whole call
 // in one transaction. Written to stay allocation-light: 500 records is the common batch.
-import { hash } from 'node:crypto';
 import { MAX_HASH_KEY } from '../../shared/domain/hashKey';
+import { md5Into } from '../../shared/domain/md5';
 import type { RecordParam } from '../storage/engineStore';
 import type { ActionContext } from './action';
+import type { Base64Blob } from './base64Blob';
 import { invalidArgument, KinesisError, notFound, validationError } from './errors';
 import { nextSeq } from './sequence';
 import { hashKeyBytes, routeKey, type ShardState, type StreamState } from './streamModel';
 
 export interface RecordToWrite {
-  Data: Buffer;
+  Data: Base64Blob;
   PartitionKey: string;
   ExplicitHashKey?: string;
 }
@@ -60,8 +61,30 @@ export function checkRecordSizes(stream: StreamState, records: readonly RecordTo
   }
 }
 
+// Scratch space for partitionKeyDigest: a key is at most 256 UTF-16 units, so at most 768 bytes of UTF-8.
+const keyBytes = new Uint8Array(1024);
+const digestWords = new Int32Array(4);
+const digest = Buffer.alloc(16);
+const utf8 = new TextEncoder();
+
+/** The MD5 of the key's UTF-8 as 16 big-endian bytes, in scratch space that the next call overwrites. */
+function partitionKeyDigest(key: string): Buffer {
+  let length = key.length;
+  for (let i = 0; i < length; i++) {
+    const code = key.charCodeAt(i);
+    if (code >= 0x80) {
+      length = utf8.encodeInto(key, keyBytes).written;
+      break;
+    }
+    keyBytes[i] = code;
+  }
+  md5Into(keyBytes, length, digestWords);
+  for (let i = 0; i < 4; i++) digest.writeInt32LE(digestWords[i] as number, i * 4);
+  return digest;
+}
+
 function routingKey(record: RecordToWrite): Buffer {
-  if (record.ExplicitHashKey === undefined) return hash('md5', record.PartitionKey, 'buffer');
+  if (record.ExplicitHashKey === undefined) return partitionKeyDigest(record.PartitionKey);
   const key = BigInt(record.ExplicitHashKey);
   if (key > MAX_HASH_KEY) {
     throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${record.ExplicitHashKey}`);
@@ -111,7 +134,7 @@ export function writeRecords(ctx: ActionContext, stream: StreamState, records: r
     const seq = seqs[i] as number;
     if (seq < 0) continue;
     const record = records[i] as RecordToWrite;
-    params.push((shards[i] as ShardState).id, seq, record.PartitionKey, record.Data, record.ExplicitHashKey ?? null);
+    params.push((shards[i] as ShardState).id, seq, record.PartitionKey, record.Data.base64, record.ExplicitHashKey ?? null);
   }
   store.transaction(() => {
     store.insertRecords(params);
