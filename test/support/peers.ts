@@ -71,7 +71,8 @@ function plan(kind: PeerKind, port: number, spare: number, options: PeerOptions)
   const extra = options.extraArgs ?? [];
   switch (kind) {
     case 'engine': {
-      const args = ['--import', 'tsx', join(repoRoot, 'main/cli/engine.ts'), '--port', String(port), '--host', '127.0.0.1', '--status-delay-ms', delay];
+      // The young-generation size `npm run engine` and the shardscope-engine bin use (docs/engine-internals.md).
+      const args = ['--max-semi-space-size=32', '--import', 'tsx', join(repoRoot, 'main/cli/engine.ts'), '--port', String(port), '--host', '127.0.0.1', '--status-delay-ms', delay];
       if (options.dataDir) args.push('--data-dir', options.dataDir);
       else args.push('--in-memory');
       if (options.tls) args.push('--tls');
