@@ -52,6 +52,10 @@ interface StructSpec {
   readonly kind: 'structure';
   readonly members: Readonly<Record<string, AnyRule>>;
   readonly text?: string;
+  /** Worked out once per rule, not per value (PutRecords checks 500 entries a call): member names as declared… */
+  readonly names: readonly string[];
+  /** …and in the order AWS reports them (alphabetical), with the lower-case-first name its paths use. */
+  readonly checks: readonly { readonly name: string; readonly pathName: string; readonly rule: AnyRule }[];
 }
 export type Spec = StringSpec | NumberSpec | BlobSpec | PlainSpec | ListSpec | MapSpec | StructSpec;
 
@@ -112,7 +116,9 @@ export const t = {
     return rule({ kind: 'map', key, value, min: o.min, max: o.max }, o.required);
   },
   struct<M extends Record<string, AnyRule>, const R extends boolean = false>(members: M, o: Req<R> & { text?: string } = {}): Rule<StructOf<M>, R> {
-    return rule({ kind: 'structure', members, text: o.text }, o.required);
+    const names = Object.keys(members);
+    const checks = [...names].sort().map((name) => ({ name, pathName: lowerFirst(name), rule: members[name] as AnyRule }));
+    return rule({ kind: 'structure', members, text: o.text, names, checks }, o.required);
   },
 };
 
@@ -217,7 +223,7 @@ function decodeValue(value: unknown, spec: Spec, protocol: WireProtocol): unknow
       if (Array.isArray(value)) throw serializationError('Start of list found where not expected');
       const source = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const name of Object.keys(spec.members)) {
+      for (const name of spec.names) {
         const member = spec.members[name];
         if (!member || !Object.prototype.hasOwnProperty.call(source, name)) continue;
         const decoded = decodeValue(source[name], member.spec, protocol);
@@ -335,17 +341,12 @@ function validateValue(c: Collector, path: string, value: unknown, r: AnyRule): 
       }
       return;
     }
-    case 'structure':
-      validateMembers(c, path ? `${path}.` : '', value as Record<string, unknown>, spec.members);
+    case 'structure': {
+      const prefix = path ? `${path}.` : '';
+      const fields = value as Record<string, unknown>;
+      for (const check of spec.checks) validateValue(c, prefix + check.pathName, fields[check.name], check.rule);
       return;
-  }
-}
-
-function validateMembers(c: Collector, prefix: string, value: Record<string, unknown>, members: Readonly<Record<string, AnyRule>>): void {
-  // AWS reports members in alphabetical order of their names.
-  for (const name of Object.keys(members).sort()) {
-    const member = members[name];
-    if (member) validateValue(c, prefix + lowerFirst(name), value[name], member);
+    }
   }
 }
 
