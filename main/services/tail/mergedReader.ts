@@ -27,6 +27,8 @@ export interface MergedReaderOptions {
   end?: TailEndPosition | undefined;
   mode: { type: 'polling'; options: PollingOptions } | { type: 'fanout'; consumerArn: string; subscriptionMs?: number };
   mergeWindowMs: number;
+  /** Polling: how long after its arrival a record may still become readable (visibilityMarginFor); default 100 ms. */
+  visibilityMarginMs?: number;
   kinesis: () => KinesisClient;
 }
 
@@ -178,7 +180,7 @@ export class MergedReader implements ReaderEvents {
     const position = toIteratorPosition(start);
     const reader =
       o.mode.type === 'polling'
-        ? new PollingShardReader(o.kinesis, o.stream, shardId, position, o.mode.options, this, this.abort.signal)
+        ? new PollingShardReader(o.kinesis, o.stream, shardId, position, o.mode.options, this, this.abort.signal, o.visibilityMarginMs)
         : new FanoutShardReader(o.kinesis, o.mode.consumerArn, shardId, position, this, this.abort.signal, o.mode.subscriptionMs);
     this.readers.set(shardId, reader);
     const run = reader.run().finally(() => {

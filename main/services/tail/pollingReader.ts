@@ -31,6 +31,8 @@ export class PollingShardReader extends ReaderBase implements ShardReader {
     private readonly options: PollingOptions,
     private readonly events: ReaderEvents,
     parentSignal: AbortSignal,
+    /** How long after its arrival timestamp a record may still become readable (visibilityMarginFor). */
+    private readonly visibilityMarginMs = VISIBILITY_SKEW_MS,
   ) {
     super(parentSignal);
     this.budget = new ReadBudget(options.maxCallsPerSecond);
@@ -78,8 +80,9 @@ export class PollingShardReader extends ReaderBase implements ShardReader {
         this.millisBehindLatest = out.MillisBehindLatest ?? null;
         const last = records.at(-1);
         if (last) this.lastSequence = last.sequenceNumber;
-        // Everything that arrived before (call time − how far behind we are) has now been read.
-        const reached = startedAt - (out.MillisBehindLatest ?? 0) - VISIBILITY_SKEW_MS;
+        // Everything that arrived before (call time − how far behind we are − the visibility margin) has now been
+        // read; − 1 ms: a record stamped in the very millisecond the call left may have been stored after the answer.
+        const reached = startedAt - (out.MillisBehindLatest ?? 0) - this.visibilityMarginMs - 1;
         const next = out.NextShardIterator;
         if (records.length > 0) {
           this.watermark = Math.max(this.watermark, last?.arrivalMs ?? this.watermark, next ? reached : -Infinity);

@@ -1,4 +1,5 @@
 // The interface between a tail session and one shard's reader (polling or enhanced fan-out).
+import type { ConnectionKind } from '../../../shared/contract/connections';
 import type { RpcErrorShape } from '../../../shared/contract/errors';
 import type { ChildShardInfo, ShardRecord } from './shardRecords';
 
@@ -30,8 +31,23 @@ export interface ShardReader {
   stop(): void;
 }
 
-/** Records may become readable a little after their arrival timestamp; watermarks stay this far behind. */
+/**
+ * Records may become readable a little after their arrival timestamp (AWS stamps a record on receipt and serves it
+ * once stored; another endpoint's clock may be off from ours): watermarks stay this far behind.
+ */
 export const VISIBILITY_SKEW_MS = 100;
+
+/**
+ * The margin a polling reader keeps on a connection. The local engine stamps a record's arrival and stores it in
+ * one synchronous step of its thread, on this machine's clock, so a GetRecords that left at time T has seen every
+ * record stamped before T: no margin, and a quiet shard no longer holds the others' newest 100 ms back for a
+ * poll. (Injected write latency is the exception: the engine stamps before the delay, so such a record can come
+ * after records of other shards stamped later.) Fan-out keeps VISIBILITY_SKEW_MS: its events are timed on
+ * receipt, after the engine read them.
+ */
+export function visibilityMarginFor(kind: ConnectionKind): number {
+  return kind === 'local' ? 0 : VISIBILITY_SKEW_MS;
+}
 
 /** What both read modes share: state, watermark, and stopping (from the session or from inside). */
 export abstract class ReaderBase {

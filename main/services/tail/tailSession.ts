@@ -15,6 +15,7 @@ import { compileFilter, type CompiledFilter } from './filters';
 import { MergedReader } from './mergedReader';
 import { scanNewestFirst } from './newestFirst';
 import { RowStore } from './rowStore';
+import { visibilityMarginFor } from './shardReader';
 import { compileColumns, matchRows, type RowCounters } from './tailRows';
 import type { PathSegment } from '../../../shared/domain/jsonPath';
 
@@ -85,7 +86,7 @@ export class TailSession {
         consumerArn = await registerConsumer(this.connection.kinesis(), summary.arn, p.mode.consumerName ?? `shardscope-tail-${this.id.slice(0, 8)}`, out.signal);
       }
       const mode = p.mode.type === 'polling' ? { type: 'polling' as const, options: p.mode } : { type: 'fanout' as const, consumerArn: consumerArn ?? '' };
-      const merged = new MergedReader({ stream: p.stream, shards: p.shards, start: p.start, end: p.end, mode, mergeWindowMs: p.mergeWindowMs, kinesis: () => this.connection.kinesis() }, out.signal);
+      const merged = new MergedReader({ stream: p.stream, shards: p.shards, start: p.start, end: p.end, mode, mergeWindowMs: p.mergeWindowMs, visibilityMarginMs: visibilityMarginFor(this.connection.kind), kinesis: () => this.connection.kinesis() }, out.signal);
       await merged.prepare();
       await this.send(out, this.startedItem(merged.initialShards, consumerArn));
       let nextStatus = Date.now() + p.statusIntervalMs;
