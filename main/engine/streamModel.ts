@@ -9,8 +9,8 @@ export interface ShardState extends ShardRow {
   readonly shardId: string;
   readonly startHashKey: bigint;
   readonly endHashKey: bigint;
-  /** The starting hash key as 16 big-endian bytes, compared against MD5 digests without BigInt. */
-  readonly startKeyBytes: Buffer;
+  /** The starting hash key as words, compared against MD5 digests without BigInt. */
+  readonly startKeyWords: HashKeyWords;
   /** "49" + the 10-digit shard index: the head of every sequence number of the shard. */
   readonly seqPrefix: string;
 }
@@ -23,9 +23,19 @@ export interface StreamState extends StreamRow {
   readonly shardByIndex: Map<number, ShardState>;
 }
 
-/** A hash key (0 .. 2^128-1) as 16 big-endian bytes. */
-export function hashKeyBytes(key: bigint): Buffer {
-  return Buffer.from(key.toString(16).padStart(32, '0'), 'hex');
+/** A hash key (0 .. 2^128-1) as four unsigned 32-bit words, most significant first. */
+export type HashKeyWords = [number, number, number, number];
+
+export function hashKeyWords(key: bigint): HashKeyWords {
+  return [Number((key >> 96n) & 0xffffffffn), Number((key >> 64n) & 0xffffffffn), Number((key >> 32n) & 0xffffffffn), Number(key & 0xffffffffn)];
+}
+
+/** a <= b, word by word from the most significant. */
+function atOrBelow(a: HashKeyWords, b: HashKeyWords): boolean {
+  for (let i = 0; i < 4; i++) {
+    if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  }
+  return true;
 }
 
 function toShardState(row: ShardRow): ShardState {
@@ -35,13 +45,13 @@ function toShardState(row: ShardRow): ShardState {
     shardId: shardIdOf(row.shardIndex),
     startHashKey,
     endHashKey: BigInt(row.endHash),
-    startKeyBytes: hashKeyBytes(startHashKey),
+    startKeyWords: hashKeyWords(startHashKey),
     seqPrefix: encodeSequence(row.shardIndex, 0, '').slice(0, 12),
   };
 }
 
-/** The open shard whose hash range holds the key (16 big-endian bytes): a binary search over starting keys. */
-export function routeKey(stream: StreamState, key: Buffer): ShardState | undefined {
+/** The open shard whose hash range holds the key: a binary search over starting keys. */
+export function routeKey(stream: StreamState, key: HashKeyWords): ShardState | undefined {
   const shards = stream.openShards;
   let low = 0;
   let high = shards.length - 1;
@@ -49,7 +59,7 @@ export function routeKey(stream: StreamState, key: Buffer): ShardState | undefin
   while (low <= high) {
     const mid = (low + high) >> 1;
     const shard = shards[mid] as ShardState;
-    if (shard.startKeyBytes.compare(key) <= 0) {
+    if (atOrBelow(shard.startKeyWords, key)) {
       found = shard;
       low = mid + 1;
     } else {

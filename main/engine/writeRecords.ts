@@ -8,7 +8,7 @@ import type { ActionContext } from './action';
 import type { Base64Blob } from './base64Blob';
 import { invalidArgument, KinesisError, notFound, validationError } from './errors';
 import { nextSeq } from './sequence';
-import { hashKeyBytes, routeKey, type ShardState, type StreamState } from './streamModel';
+import { hashKeyWords, routeKey, type HashKeyWords, type ShardState, type StreamState } from './streamModel';
 
 export interface RecordToWrite {
   Data: Base64Blob;
@@ -63,12 +63,12 @@ export function checkRecordSizes(stream: StreamState, records: readonly RecordTo
 
 // Scratch space for partitionKeyDigest: a key is at most 256 UTF-16 units, so at most 768 bytes of UTF-8.
 const keyBytes = new Uint8Array(1024);
-const digestWords = new Int32Array(4);
-const digest = Buffer.alloc(16);
+const state = new Int32Array(4);
+const digest: HashKeyWords = [0, 0, 0, 0];
 const utf8 = new TextEncoder();
 
-/** The MD5 of the key's UTF-8 as 16 big-endian bytes, in scratch space that the next call overwrites. */
-function partitionKeyDigest(key: string): Buffer {
+/** The MD5 of the key's UTF-8 as a hash key, in scratch space that the next call overwrites. */
+function partitionKeyDigest(key: string): HashKeyWords {
   let length = key.length;
   for (let i = 0; i < length; i++) {
     const code = key.charCodeAt(i);
@@ -78,18 +78,22 @@ function partitionKeyDigest(key: string): Buffer {
     }
     keyBytes[i] = code;
   }
-  md5Into(keyBytes, length, digestWords);
-  for (let i = 0; i < 4; i++) digest.writeInt32LE(digestWords[i] as number, i * 4);
+  md5Into(keyBytes, length, state);
+  // The digest is the state's bytes little-endian word by word; read big-endian, each word is byte-swapped.
+  for (let i = 0; i < 4; i++) {
+    const w = state[i] as number;
+    digest[i] = (((w & 0xff) << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24)) >>> 0;
+  }
   return digest;
 }
 
-function routingKey(record: RecordToWrite): Buffer {
+function routingKey(record: RecordToWrite): HashKeyWords {
   if (record.ExplicitHashKey === undefined) return partitionKeyDigest(record.PartitionKey);
   const key = BigInt(record.ExplicitHashKey);
   if (key > MAX_HASH_KEY) {
     throw invalidArgument(`Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${record.ExplicitHashKey}`);
   }
-  return hashKeyBytes(key);
+  return hashKeyWords(key);
 }
 
 /**

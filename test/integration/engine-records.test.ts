@@ -123,6 +123,15 @@ describe.each(HANDLERS)('records over $name', (handler) => {
     expect(put.ShardId).toBe('shardId-000000000003');
     const batch = await kinesis.send(new PutRecordsCommand({ StreamName: 'events', Records: [{ PartitionKey: 'x', ExplicitHashKey: '0', Data: bytes('first') }] }));
     expect(batch.Records?.[0]?.ShardId).toBe('shardId-000000000000');
+    // Each shard's first hash key routes to it, and the key just below to the shard before.
+    const shards = (await kinesis.send(new ListShardsCommand({ StreamName: 'events' }))).Shards ?? [];
+    for (let i = 1; i < shards.length; i++) {
+      const start = BigInt(shards[i]?.HashKeyRange?.StartingHashKey ?? '0');
+      const edges = await kinesis.send(
+        new PutRecordsCommand({ StreamName: 'events', Records: [start, start - 1n].map((key) => ({ PartitionKey: 'x', ExplicitHashKey: String(key), Data: bytes('edge') })) }),
+      );
+      expect(edges.Records?.map((r) => r.ShardId)).toEqual([shards[i]?.ShardId, shards[i - 1]?.ShardId]);
+    }
     const error = await failure(kinesis.send(new PutRecordCommand({ StreamName: 'events', PartitionKey: 'x', ExplicitHashKey: '340282366920938463463374607431768211456', Data: bytes('x') })));
     expect(error).toEqual({
       name: 'InvalidArgumentException',
