@@ -8,11 +8,17 @@ export class CborTimestamp {
 }
 
 /**
- * A JSON response a handler rendered itself (GetRecords' hot path): ASCII bytes the JSON protocol sends as they
- * are, skipping JSON.stringify's object walk and the UTF-8 passes over a multi-megabyte string.
+ * A JSON response a handler rendered itself (the hot paths of GetRecords and PutRecords): ASCII bytes the JSON
+ * protocol sends as they are, skipping JSON.stringify's object walk and the UTF-8 passes over a large string.
  */
 export class RenderedJson {
   constructor(readonly bytes: Buffer) {}
+}
+
+/** `{"<list>":[<items>],…rest}`: items are ASCII JSON texts, already comma-separated; rest is a plain object. */
+export function renderedJsonList(list: string, items: string, rest: Record<string, unknown>): RenderedJson {
+  // latin1 copies the one-byte string byte for byte; the rest's values are ASCII (numbers, ids, iterators).
+  return new RenderedJson(Buffer.from(`{"${list}":[${items}],${JSON.stringify(rest).slice(1)}`, 'latin1'));
 }
 
 /** A string as a JSON string literal in ASCII only (non-ASCII as \u escapes, still valid JSON), so bytes can be latin1. */

@@ -7,7 +7,7 @@ import { readHooks } from '../readHooks';
 import { t } from '../rules';
 import { SEQ_PER_MS, seqToMs, shardIdOf } from '../sequence';
 import type { ShardState, StreamState } from '../streamModel';
-import { asciiJsonString, RenderedJson } from '../wire';
+import { asciiJsonString, renderedJsonList } from '../wire';
 
 export const rules = t.struct({
   ShardIterator: t.string({ min: 1, max: 512, required: true }),
@@ -76,6 +76,5 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   const tail: Record<string, unknown> =
     shard.endingSeq !== null && caughtUp ? { ChildShards: childShards(stream, shard) } : { NextShardIterator: issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next }) };
   if (!json) return { Records: records, MillisBehindLatest: millisBehind, ...tail };
-  const rest = JSON.stringify({ MillisBehindLatest: millisBehind, ...tail });
-  return new RenderedJson(Buffer.from(`{"Records":[${text}],${rest.slice(1)}`, 'latin1'));
+  return renderedJsonList('Records', text, { MillisBehindLatest: millisBehind, ...tail });
 });

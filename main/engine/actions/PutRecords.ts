@@ -2,7 +2,7 @@ import { defineAction } from '../action';
 import { hashKeyRule, streamRef } from '../commonRules';
 import { invalidArgument } from '../errors';
 import { t } from '../rules';
-import { asciiJsonString, RenderedJson } from '../wire';
+import { asciiJsonString, renderedJsonList } from '../wire';
 import { checkRecordSizes, writableStream, writeRecords } from '../writeRecords';
 
 export const rules = t.struct({
@@ -42,5 +42,5 @@ export const PutRecords = defineAction('PutRecords', rules, (ctx, input) => {
         : `{"SequenceNumber":"${result.SequenceNumber}","ShardId":"${result.ShardId}"}`;
     text += text ? `,${entry}` : entry;
   }
-  return new RenderedJson(Buffer.from(`{"FailedRecordCount":${failed},"Records":[${text}],"EncryptionType":${asciiJsonString(stream.encryptionType)}}`, 'latin1'));
+  return renderedJsonList('Records', text, { FailedRecordCount: failed, EncryptionType: stream.encryptionType });
 });
