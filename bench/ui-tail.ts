@@ -1,8 +1,9 @@
-// `node --import tsx bench/ui-tail.ts [--minutes 10] [--rate 5000] [--shards 4] [--buffer 100000] [--mode polling|fanout]`: the Tail
-// screen in Debian's Chromium against the local engine while the generator in main writes `rate` records/s over
-// `shards` shards. Starts the built web host (run `npm run build` first) with a fresh data folder, opens the
-// console with ?tailbench=1 (the table then notes when each row is first painted), starts a tail on all shards at
-// LATEST through the UI, then the generator, and samples for `minutes`:
+// `node --import tsx bench/ui-tail.ts [--minutes 10] [--rate 5000] [--shards 4] [--keys 1000] [--buffer 100000]
+// [--mode polling|fanout]`: the Tail screen in Debian's Chromium against the local engine while the generator in
+// main writes `rate` records/s over `shards` shards (`keys` partition keys, uniform: 2 keys leave shards quiet).
+// Starts the built web host (run `npm run build` first) with a fresh data folder, opens the console with
+// ?tailbench=1 (the table then notes when each row is first painted), starts a tail on all shards at LATEST through
+// the UI, then the generator, and samples for `minutes`:
 //   - put → row on screen: each record's data carries "putAt": the generator's clock when it made the record;
 //     the page notes Date.now() after the frame that first shows the row (rows that scroll past unseen between
 //     two frames are never painted and are not counted);
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '5000' },
     shards: { type: 'string', default: '4' },
     buffer: { type: 'string', default: '100000' },
+    keys: { type: 'string', default: '1000' },
     /** polling: GetRecords 5 calls/s per shard every 200 ms (the screen's default); fanout: SubscribeToShard. */
     mode: { type: 'string', default: 'polling' },
   },
@@ -35,6 +37,7 @@ const minutes = Number(values.minutes);
 const rate = Number(values.rate);
 const shards = Number(values.shards);
 const buffer = Number(values.buffer);
+const keys = Number(values.keys);
 const mode = values.mode === 'fanout' ? 'fanout' : 'polling';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const template = '{"putAt":{{now}},"n":{{seq}},"user":{"id":"u{{int 1 999}}"},"amount":{{float 1 500}},"kind":"{{pick view click buy}}"}';
@@ -116,7 +119,7 @@ async function main() {
     await page.getByTestId('tail-state').getByText('Live').waitFor({ timeout: 60_000 });
     await installFrameCounter(page);
 
-    const generator = await rpc.call('generator.start', { stream, shape: { kind: 'template', template, format: 'json' }, ratePerSecond: rate, keys: { kind: 'uniform', keyCount: 1000 } });
+    const generator = await rpc.call('generator.start', { stream, shape: { kind: 'template', template, format: 'json' }, ratePerSecond: rate, keys: { kind: 'uniform', keyCount: keys } });
     const started = Date.now();
     const latencies: number[] = [];
     const toBatch: number[] = [];
@@ -169,7 +172,7 @@ async function main() {
     const result = {
       benchmark: 'ui-tail',
       at: new Date().toISOString(),
-      command: `node --import tsx bench/ui-tail.ts --minutes ${minutes} --rate ${rate} --shards ${shards} --buffer ${buffer} --mode ${mode}`,
+      command: `node --import tsx bench/ui-tail.ts --minutes ${minutes} --rate ${rate} --shards ${shards} --keys ${keys} --buffer ${buffer} --mode ${mode}`,
       minutes,
       chromium: browser.version(),
       loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
