@@ -133,16 +133,19 @@ export function writeRecords(ctx: ActionContext, stream: StreamState, records: r
     results[i] = { SequenceNumber: shard.seqPrefix + String(seq).padStart(16, '0') + stream.identity, ShardId: shard.shardId };
   }
   const store = ctx.store;
-  const params: RecordParam[] = [];
-  for (let i = 0; i < n; i++) {
-    const seq = seqs[i] as number;
-    if (seq < 0) continue;
-    const record = records[i] as RecordToWrite;
-    params.push((shards[i] as ShardState).id, seq, record.PartitionKey, record.Data.base64, record.ExplicitHashKey ?? null);
-  }
   store.transaction(() => {
-    store.insertRecords(params);
-    for (const [shard, seq] of touched) store.setShardLastSeq(shard.id, seq);
+    // Each shard's records go to its own table (storage/recordTables.ts), so one insert run per touched shard.
+    for (const [shard, lastSeq] of touched) {
+      const params: RecordParam[] = [];
+      for (let i = 0; i < n; i++) {
+        const seq = seqs[i] as number;
+        if (seq < 0 || shards[i] !== shard) continue;
+        const record = records[i] as RecordToWrite;
+        params.push(seq, record.PartitionKey, record.Data.base64, record.ExplicitHashKey ?? null);
+      }
+      store.insertRecords(shard.id, params);
+      store.setShardLastSeq(shard.id, lastSeq);
+    }
   });
   for (const [shard, seq] of touched) shard.lastSeq = seq;
   for (const observe of writeObservers) observe(ctx, stream, shards, records, seqs);

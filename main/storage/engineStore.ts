@@ -2,6 +2,7 @@
 // modules call these methods. Writes to streams/shards bump `generation` so the engine's in-memory view of
 // streams knows to reload; records never touch it (they are the hot path).
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase, type SqliteStatement } from './database';
+import { createRecordsTableSql, recordsTable } from './recordTables';
 
 export interface StreamRow {
   id: number;
@@ -169,11 +170,6 @@ function prepareStatements(db: SqliteDatabase) {
     tagsOf: db.prepare('SELECT key, value FROM stream_tags WHERE stream_id = ? ORDER BY key').raw(),
     setTag: db.prepare('INSERT INTO stream_tags (stream_id, key, value) VALUES (?, ?, ?) ON CONFLICT (stream_id, key) DO UPDATE SET value = excluded.value'),
     removeTag: db.prepare('DELETE FROM stream_tags WHERE stream_id = ? AND key = ?'),
-    insertRecord: db.prepare('INSERT INTO records (shard_id, seq, partition_key, data, explicit_hash) VALUES (?, ?, ?, ?, ?)'),
-    readRecords: db.prepare('SELECT seq, partition_key, data FROM records WHERE shard_id = ? AND seq >= ? ORDER BY seq LIMIT ?').raw(),
-    firstSeqFrom: db.prepare('SELECT seq FROM records WHERE shard_id = ? AND seq >= ? ORDER BY seq LIMIT 1').pluck(),
-    deleteRecordsBefore: db.prepare('DELETE FROM records WHERE shard_id = ? AND seq < ?'),
-    deleteRecordsOfShard: db.prepare('DELETE FROM records WHERE shard_id = ?'),
   };
 }
 
@@ -181,10 +177,19 @@ type Statements = ReturnType<typeof prepareStatements>;
 
 /** One value of a record row as insertRecords takes it. */
 export type RecordParam = number | string | null;
-/** Values per record row: shard row id, seq, partition key, data, explicit hash key. */
-export const RECORD_PARAMS = 5;
+/** Values per record row: seq, partition key, data, explicit hash key. */
+export const RECORD_PARAMS = 4;
 /** Records per multi-row INSERT: 500 parameters, well under SQLite's limit of 32,766. */
-const INSERT_CHUNK = 100;
+const INSERT_CHUNK = 125;
+
+/** The prepared statements of one shard's records table (recordTables.ts), made on first use. */
+interface ShardStatements {
+  read: SqliteStatement;
+  firstSeqFrom: SqliteStatement;
+  trim: SqliteStatement;
+  /** Multi-row INSERTs by row count: INSERT_CHUNK and the powers of two below it, so a few per shard. */
+  inserts: Map<number, SqliteStatement>;
+}
 
 export class EngineStore {
   readonly db: SqliteDatabase;
@@ -261,14 +266,16 @@ export class EngineStore {
   deleteStream(id: number): void {
     this.generation++;
     this.transaction(() => {
-      for (const shardRowId of this.s.shardIdsOfStream.all(id) as number[]) this.s.deleteRecordsOfShard.run(shardRowId);
+      for (const shardRowId of this.s.shardIdsOfStream.all(id) as number[]) this.dropRecordsTable(shardRowId);
       this.s.deleteStream.run(id);
     });
   }
 
   insertShard(shard: NewShard): number {
     this.generation++;
-    return Number(this.s.insertShard.run(shard).lastInsertRowid);
+    const id = Number(this.s.insertShard.run(shard).lastInsertRowid);
+    this.db.exec(createRecordsTableSql(id));
+    return id;
   }
 
   shardsOfStream(streamRowId: number): ShardRow[] {
@@ -283,7 +290,7 @@ export class EngineStore {
   /** Drops a shard and its records (used when a stream is reset or a reshard is rolled back). */
   deleteShard(shardRowId: number): void {
     this.generation++;
-    this.s.deleteRecordsOfShard.run(shardRowId);
+    this.dropRecordsTable(shardRowId);
     this.s.deleteShard.run(shardRowId);
   }
 
@@ -306,35 +313,51 @@ export class EngineStore {
     for (const key of keys) this.s.removeTag.run(streamRowId, key);
   }
 
-  /** Hot path: no generation bump. Call inside transaction() for a batch. */
-  insertRecord(shardRowId: number, seq: number, partitionKey: string, dataBase64: string, explicitHashKey: string | null): void {
-    this.s.insertRecord.run(shardRowId, seq, partitionKey, dataBase64, explicitHashKey);
-  }
-
   /**
-   * Hot path: inserts records given as flat parameter runs (shard row id, seq, partition key, data, explicit hash
-   * key per record) with multi-row INSERTs, one native call per INSERT_CHUNK records instead of one per record.
+   * Hot path: inserts one shard's records given as flat parameter runs (seq, partition key, data, explicit hash
+   * key per record) with multi-row INSERTs, a native call per INSERT_CHUNK records rather than per record. No
+   * generation bump. Call inside transaction() for a batch.
    */
-  insertRecords(params: readonly RecordParam[]): void {
+  insertRecords(shardRowId: number, params: readonly RecordParam[]): void {
+    const statements = this.shardStatements(shardRowId);
     const total = params.length / RECORD_PARAMS;
     let at = 0;
     while (at < total) {
-      const rows = Math.min(INSERT_CHUNK, total - at);
-      this.multiInsert(rows).run(params.slice(at * RECORD_PARAMS, (at + rows) * RECORD_PARAMS));
+      // A full chunk, else the largest power of two that fits: a handful of statement shapes per shard.
+      const left = total - at;
+      const rows = left >= INSERT_CHUNK ? INSERT_CHUNK : 2 ** Math.floor(Math.log2(left));
+      let statement = statements.inserts.get(rows);
+      if (!statement) {
+        const values = Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ');
+        statement = this.db.prepare(`INSERT INTO ${recordsTable(shardRowId)} (seq, partition_key, data, explicit_hash) VALUES ${values}`);
+        statements.inserts.set(rows, statement);
+      }
+      statement.run(params.slice(at * RECORD_PARAMS, (at + rows) * RECORD_PARAMS));
       at += rows;
     }
   }
 
-  private readonly multiInserts = new Map<number, SqliteStatement>();
+  private readonly byShard = new Map<number, ShardStatements>();
 
-  private multiInsert(rows: number): SqliteStatement {
-    let statement = this.multiInserts.get(rows);
-    if (!statement) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
-      statement = this.db.prepare(`INSERT INTO records (shard_id, seq, partition_key, data, explicit_hash) VALUES ${values}`);
-      this.multiInserts.set(rows, statement);
+  private shardStatements(shardRowId: number): ShardStatements {
+    let statements = this.byShard.get(shardRowId);
+    if (!statements) {
+      const table = recordsTable(shardRowId);
+      this.db.exec(createRecordsTableSql(shardRowId));
+      statements = {
+        read: this.db.prepare(`SELECT seq, partition_key, data FROM ${table} WHERE seq >= ? ORDER BY seq LIMIT ?`).raw(),
+        firstSeqFrom: this.db.prepare(`SELECT seq FROM ${table} WHERE seq >= ? ORDER BY seq LIMIT 1`).pluck(),
+        trim: this.db.prepare(`DELETE FROM ${table} WHERE seq < ?`),
+        inserts: new Map(),
+      };
+      this.byShard.set(shardRowId, statements);
     }
-    return statement;
+    return statements;
+  }
+
+  private dropRecordsTable(shardRowId: number): void {
+    this.byShard.delete(shardRowId);
+    this.db.exec(`DROP TABLE IF EXISTS ${recordsTable(shardRowId)}`);
   }
 
   /** Persists the shard's last assigned sequence integer; no generation bump (the engine updates its own view). */
@@ -344,16 +367,16 @@ export class EngineStore {
 
   /** Up to limit records of the shard with seq >= fromSeq, in order: one index seek then a scan. */
   readRecords(shardRowId: number, fromSeq: number, limit: number): RecordTuple[] {
-    return this.s.readRecords.all(shardRowId, fromSeq, limit) as RecordTuple[];
+    return this.shardStatements(shardRowId).read.all(fromSeq, limit) as RecordTuple[];
   }
 
   /** The first stored seq >= fromSeq, if any. */
   firstSeqFrom(shardRowId: number, fromSeq: number): number | undefined {
-    return this.s.firstSeqFrom.get(shardRowId, fromSeq) as number | undefined;
+    return this.shardStatements(shardRowId).firstSeqFrom.get(fromSeq) as number | undefined;
   }
 
   /** Retention: drops the shard's records with seq < beforeSeq; returns how many went. */
   trimRecords(shardRowId: number, beforeSeq: number): number {
-    return this.s.deleteRecordsBefore.run(shardRowId, beforeSeq).changes;
+    return this.shardStatements(shardRowId).trim.run(beforeSeq).changes;
   }
 }

@@ -1,6 +1,7 @@
 // Versioned schema steps. Each step runs once, in order, inside a transaction; the version is kept in
 // PRAGMA user_version. Append new steps at the end with the next number; never edit a step that has shipped.
 import type { SqliteDatabase } from './database';
+import { createRecordsTableSql, recordsTable } from './recordTables';
 
 export interface Migration {
   readonly version: number;
@@ -127,6 +128,19 @@ export const migrations: Migration[] = [
     up: (db) => {
       db.function('shardscope_base64', { deterministic: true }, (data: unknown) => (Buffer.isBuffer(data) ? data.toString('base64') : data));
       db.exec("UPDATE records SET data = shardscope_base64(data) WHERE typeof(data) = 'blob'");
+    },
+  },
+  {
+    version: 5,
+    name: 'a records table per shard',
+    // Why: main/storage/recordTables.ts. Every shard gets its table, and the shared table's rows move into them.
+    up: (db) => {
+      const shardIds = db.prepare('SELECT id FROM shards UNION SELECT DISTINCT shard_id FROM records').pluck().all() as number[];
+      for (const id of shardIds) {
+        db.exec(createRecordsTableSql(id));
+        db.prepare(`INSERT INTO ${recordsTable(id)} (seq, partition_key, data, explicit_hash) SELECT seq, partition_key, data, explicit_hash FROM records WHERE shard_id = ? ORDER BY seq`).run(id);
+      }
+      db.exec('DROP TABLE records');
     },
   },
 ];

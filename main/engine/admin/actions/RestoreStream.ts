@@ -35,7 +35,7 @@ export const RestoreStream = defineAction('RestoreStream', rules, (ctx, input) =
         const shard = last?.shardIndex === record.s ? last : stream.shardByIndex.get(record.s);
         if (!shard) throw invalidArgument(`Snapshot shard ${shardIdOf(record.s)} does not exist in stream ${stream.name}.`);
         last = shard;
-        ctx.store.insertRecord(shard.id, record.q, record.k, Buffer.from(record.d, 'base64').toString('base64') /* canonical form */, null);
+        ctx.store.insertRecords(shard.id, [record.q, record.k, Buffer.from(record.d, 'base64').toString('base64') /* canonical form */, null]);
         if (record.q > (highest.get(shard) ?? -1)) highest.set(shard, record.q);
         records++;
       },
