@@ -34,6 +34,30 @@ export function Shortcuts() {
           <kbd>Esc</kbd>
         </li>
         <li>
+          <span>Tail: start or stop · pause or resume</span>
+          <span>
+            <kbd>{isMac() ? '⌘Enter' : 'Ctrl+Enter'}</kbd> <kbd>Space</kbd>
+          </span>
+        </li>
+        <li>
+          <span>Tail: filter · next / previous row · open its detail · close it</span>
+          <span>
+            <kbd>/</kbd> <kbd>J</kbd> <kbd>K</kbd> <kbd>Enter</kbd> <kbd>Esc</kbd>
+          </span>
+        </li>
+        <li>
+          <span>Tail: follow the newest · copy the row's permalink · cycle the time format</span>
+          <span>
+            <kbd>F</kbd> <kbd>L</kbd> <kbd>T</kbd>
+          </span>
+        </li>
+        <li>
+          <span>Tail: export · import · replay</span>
+          <span>
+            <kbd>E</kbd> <kbd>I</kbd> <kbd>R</kbd>
+          </span>
+        </li>
+        <li>
           <span>Move between controls</span>
           <kbd>Tab</kbd>
         </li>
