@@ -133,17 +133,18 @@ export function writeRecords(ctx: ActionContext, stream: StreamState, records: r
     results[i] = { SequenceNumber: shard.seqPrefix + String(seq).padStart(16, '0') + stream.identity, ShardId: shard.shardId };
   }
   const store = ctx.store;
+  // Each shard's records go to its own table (storage/recordTables.ts): one parameter run per touched shard.
+  const params = new Map<ShardState, RecordParam[]>();
+  for (const shard of touched.keys()) params.set(shard, []);
+  for (let i = 0; i < n; i++) {
+    const seq = seqs[i] as number;
+    if (seq < 0) continue;
+    const record = records[i] as RecordToWrite;
+    params.get(shards[i] as ShardState)?.push(seq, record.PartitionKey, record.Data.base64, record.ExplicitHashKey ?? null);
+  }
   store.transaction(() => {
-    // Each shard's records go to its own table (storage/recordTables.ts), so one insert run per touched shard.
     for (const [shard, lastSeq] of touched) {
-      const params: RecordParam[] = [];
-      for (let i = 0; i < n; i++) {
-        const seq = seqs[i] as number;
-        if (seq < 0 || shards[i] !== shard) continue;
-        const record = records[i] as RecordToWrite;
-        params.push(seq, record.PartitionKey, record.Data.base64, record.ExplicitHashKey ?? null);
-      }
-      store.insertRecords(shard.id, params);
+      store.insertRecords(shard.id, params.get(shard) ?? []);
       store.setShardLastSeq(shard.id, lastSeq);
     }
   });

@@ -47,8 +47,10 @@ export interface ShardRow {
 
 export type NewShard = Omit<ShardRow, 'id'>;
 
-/** A stored record as [seq, partitionKey, data]: arrays, not objects, since reads return up to 10,000 of them. */
-/** seq, partition key, data as base64 text (engine/base64Blob.ts says why). */
+/**
+ * A stored record as [seq, partitionKey, data as base64 text]: arrays, not objects, since reads return up to 10,000
+ * of them (engine/base64Blob.ts says why the text).
+ */
 export type RecordTuple = [number, string, string];
 
 interface StreamDbRow {
