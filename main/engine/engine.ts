@@ -70,7 +70,12 @@ export class Engine {
     const ctx = this.context(request);
     for (const interceptor of this.interceptors) {
       const pending = interceptor(action, ctx, body);
-      if (pending) await pending;
+      if (pending) {
+        await pending;
+        // A delayed request (injected latency) reaches the action when the wait ends, and is stamped then: a
+        // record never reads as arrived before it could be read (the tailer's merge relies on that).
+        ctx.now = this.clock();
+      }
     }
     return module.run(ctx, body);
   }

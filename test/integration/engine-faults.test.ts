@@ -24,10 +24,11 @@ describe('fault injection', () => {
         Rules: [
           { StreamName: 'flaky', Action: 'PutRecord', ErrorRate: 0.3, ErrorType: 'InternalFailure' },
           { StreamName: 'partial', Action: 'PutRecords', PartialFailureRate: 0.3 },
+          { StreamName: 'slow', Action: 'PutRecord', LatencyMs: 300 },
         ],
       }),
     );
-    engine = await start({ faults: file, createStreams: ['flaky:1', 'partial:2', 'shapes:1', 'expiry:1', 'calm:1'] });
+    engine = await start({ faults: file, createStreams: ['flaky:1', 'partial:2', 'shapes:1', 'expiry:1', 'calm:1', 'slow:1'] });
   });
   afterAll(async () => {
     await engine.close();
@@ -55,6 +56,15 @@ describe('fault injection', () => {
     const { records } = await readShard(kinesis, 'flaky', SHARD0);
     expect(new Set(records.map((r) => r.SequenceNumber))).toEqual(acknowledged);
     expect(records).toHaveLength(n - failed);
+  });
+
+  it('stamps a delayed write when the delay ends, so no record reads as arrived before it could be read', async () => {
+    const kinesis = client(engine, HANDLERS[0]);
+    const sent = Date.now();
+    const put = await kinesis.send(new PutRecordCommand({ StreamName: 'slow', PartitionKey: 'k', Data: new Uint8Array([1]) }));
+    const { records } = await readShard(kinesis, 'slow', SHARD0);
+    const record = records.find((r) => r.SequenceNumber === put.SequenceNumber);
+    expect(record?.ApproximateArrivalTimestamp?.getTime()).toBeGreaterThanOrEqual(sent + 300);
   });
 
   it('PutRecords partial failures: the right FailedRecordCount, within the bound, and refused records not stored', async () => {
@@ -113,7 +123,7 @@ describe('fault injection', () => {
     // The file's rules are still there, with its seed.
     const faults = await control.getFaults();
     expect(faults.Seed).toBe(20261128);
-    expect(faults.Rules.map((r) => r.StreamName).sort()).toEqual(['flaky', 'partial']);
+    expect(faults.Rules.map((r) => r.StreamName).sort()).toEqual(['flaky', 'partial', 'slow']);
   });
 
   it('compresses iterator expiry to N seconds for the stream', async () => {
