@@ -85,6 +85,16 @@ describe.each(HANDLERS)('newer actions over $name', (handler) => {
     expect((await failure(kinesis.send(new PutRecordCommand({ StreamName: 'big', PartitionKey: 'p', Data: Buffer.alloc(3 * 1024 * 1024 + 1) })))).message).toMatch(
       /at 'data' failed to satisfy constraint: Member must have length less than or equal to 3145728$/,
     );
+    // A raised maximum raises PutRecords' whole-call cap from 5 to 10 MiB: one record of 6 MiB fits, 11 MiB does not.
+    await kinesis.send(new UpdateMaxRecordSizeCommand({ StreamARN: arnOf('big'), MaxRecordSizeInKiB: 10240 }));
+    const sixMiB = Buffer.alloc(6 * 1024 * 1024, 1);
+    expect((await kinesis.send(new PutRecordsCommand({ StreamName: 'big', Records: [{ PartitionKey: 'six', Data: sixMiB }] }))).FailedRecordCount).toBe(0);
+    const fiveAndAHalf = Buffer.alloc(5.5 * 1024 * 1024, 2);
+    expect(await failure(kinesis.send(new PutRecordsCommand({ StreamName: 'big', Records: [fiveAndAHalf, fiveAndAHalf].map((Data) => ({ PartitionKey: 'half', Data })) })))).toEqual({
+      name: 'InvalidArgumentException',
+      message: 'Records size exceeds 10 MB limit',
+      status: 400,
+    });
     expect((await failure(kinesis.send(new UpdateMaxRecordSizeCommand({ StreamARN: arnOf('big'), MaxRecordSizeInKiB: 10241 })))).message).toBe(
       "1 validation error detected: Value '10241' at 'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value less than or equal to 10240",
     );
