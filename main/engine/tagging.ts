@@ -16,15 +16,21 @@ function describe(ctx: ActionContext, resource: ResolvedResource): string {
 }
 
 /** InvalidArgumentException for characters AWS refuses in tag keys and values, with its two messages. */
-function checkTagCharacters(ctx: ActionContext, resource: ResolvedResource, texts: readonly string[], verb: 'add tags to' | 'remove tags from'): void {
+function checkTagCharacters(texts: readonly string[], failure: () => string): void {
   if (texts.some((text) => INVALID_TAG_CHARACTER.test(text))) {
     throw invalidArgument('Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.');
   }
   if (texts.some((text) => text.includes('%'))) {
-    throw invalidArgument(
-      `Failed to ${verb} ${describe(ctx, resource)} because some tags contained illegal characters. ` +
-        "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
-    );
+    throw invalidArgument(`${failure()} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.`);
+  }
+}
+
+/** CreateStream's tags: the same characters as AddTagsToStream, and at most 50. */
+export function checkNewStreamTags(ctx: ActionContext, streamName: string, tags: Record<string, string>): void {
+  const failure = () => `Failed to create stream ${streamName} under account ${ctx.accountId}`;
+  checkTagCharacters([...Object.keys(tags), ...Object.values(tags)], failure);
+  if (Object.keys(tags).length > MAX_TAGS_PER_RESOURCE) {
+    throw invalidArgument(`${failure()} because a given stream cannot have more than ${MAX_TAGS_PER_RESOURCE} tags associated with it.`);
   }
 }
 
@@ -36,7 +42,7 @@ export function tagsOf(ctx: ActionContext, resource: ResolvedResource): [string,
 /** Adds or overwrites tags, refusing a result with more than 50 tags. */
 export function addTags(ctx: ActionContext, resource: ResolvedResource, tags: Record<string, string>): void {
   const keys = Object.keys(tags);
-  checkTagCharacters(ctx, resource, [...keys, ...Object.values(tags)], 'add tags to');
+  checkTagCharacters([...keys, ...Object.values(tags)], () => `Failed to add tags to ${describe(ctx, resource)}`);
   const total = new Set([...tagsOf(ctx, resource).map(([key]) => key), ...keys]).size;
   if (total > MAX_TAGS_PER_RESOURCE) {
     throw invalidArgument(`Failed to add tags to ${describe(ctx, resource)} because a given ${resource.kind} cannot have more than ${MAX_TAGS_PER_RESOURCE} tags associated with it.`);
@@ -47,7 +53,7 @@ export function addTags(ctx: ActionContext, resource: ResolvedResource, tags: Re
 
 /** Removes tags by key; keys the resource does not have are ignored, as on AWS. */
 export function removeTags(ctx: ActionContext, resource: ResolvedResource, keys: readonly string[]): void {
-  checkTagCharacters(ctx, resource, keys, 'remove tags from');
+  checkTagCharacters(keys, () => `Failed to remove tags from ${describe(ctx, resource)}`);
   if (resource.kind === 'stream') ctx.store.removeTags(resource.stream.id, keys);
   else resourcesOf(ctx.engine).removeTags(resource.arn, keys);
 }

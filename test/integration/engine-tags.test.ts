@@ -3,6 +3,7 @@
 import {
   AddTagsToStreamCommand,
   CreateStreamCommand,
+  DescribeStreamSummaryCommand,
   DeleteStreamCommand,
   ListTagsForResourceCommand,
   ListTagsForStreamCommand,
@@ -120,6 +121,14 @@ describe.each(HANDLERS)('tags over $name', (handler) => {
       `Failed to remove tags from stream tagged under account ${ACCOUNT} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.`,
     );
     expect((await failure(kinesis.send(new UntagResourceCommand({ ResourceARN: ARN, TagKeys: ['no!'] })))).name).toBe('InvalidArgumentException');
+    // CreateStream's tags follow the same rules, and a refused stream is not created.
+    expect((await failure(kinesis.send(new CreateStreamCommand({ StreamName: 'badly-tagged', ShardCount: 1, Tags: { 'bad#key': 'v' } })))).message).toBe(
+      'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.',
+    );
+    expect((await failure(kinesis.send(new CreateStreamCommand({ StreamName: 'badly-tagged', ShardCount: 1, Tags: { key: '5%' } })))).message).toBe(
+      `Failed to create stream badly-tagged under account ${ACCOUNT} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.`,
+    );
+    expect((await failure(kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'badly-tagged' })))).name).toBe('ResourceNotFoundException');
   });
 
   it('validates input in AWS format', async () => {

@@ -3,6 +3,7 @@ import { streamNameRequired, tagKey, tagValue } from '../commonRules';
 import { invalidArgument, validationError } from '../errors';
 import { t } from '../rules';
 import { createStream } from '../streamLifecycle';
+import { checkNewStreamTags } from '../tagging';
 
 export const rules = t.struct({
   StreamName: streamNameRequired,
@@ -22,9 +23,7 @@ export const CreateStream = defineAction('CreateStream', rules, (ctx, input) => 
   if (mode === 'ON_DEMAND' && input.ShardCount !== undefined) {
     throw invalidArgument('ShardCount must not be specified for streams in ON_DEMAND mode.');
   }
-  if (input.Tags && Object.keys(input.Tags).length > 50) {
-    throw invalidArgument(`Failed to create stream ${input.StreamName} under account ${ctx.accountId} because a given stream cannot have more than 50 tags associated with it.`);
-  }
+  if (input.Tags) checkNewStreamTags(ctx, input.StreamName, input.Tags);
   const settings: Record<string, unknown> = {};
   if (input.WarmThroughputMiBps !== undefined) settings.warmThroughputMiBps = input.WarmThroughputMiBps;
   createStream(ctx.engine, {
