@@ -1,6 +1,6 @@
 // Shared set-up for the engine integration tests: a real engine on a random port, SDK clients with both
 // HTTP handlers, and a raw signed-looking POST for wire-level checks.
-import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { KinesisClient, RegisterStreamConsumerCommand } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,13 @@ export function tempDir(): { path: string; remove: () => void } {
 }
 
 /** The error an SDK call rejects with, as { name, message }; fails when the call succeeds. */
+/** Registers a real consumer (enhanced fan-out) on the stream and returns its ARN. */
+export async function registerConsumer(kinesis: KinesisClient, streamArn: string, name: string): Promise<string> {
+  const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: streamArn, ConsumerName: name }));
+  if (!Consumer?.ConsumerARN) throw new Error('RegisterStreamConsumer returned no ARN');
+  return Consumer.ConsumerARN;
+}
+
 export async function failure(call: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
   try {
     await call;

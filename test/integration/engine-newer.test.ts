@@ -25,13 +25,11 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerConsumerResolver } from '../../main/engine/resources';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, registerConsumer, start, tempDir } from './engine-kit';
 
 const ACCOUNT = '000000000000';
 const arnOf = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;
-const CONSUMER = `${arnOf('big')}/consumer/app:1700000000`;
 const DAY = 24 * 60 * 60 * 1000;
 const ROLE = 'arn:aws:iam::123456789012:role/delivery';
 const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kinesis:GetRecords', Resource: arnOf('big') }] });
@@ -49,20 +47,16 @@ describe.each(HANDLERS)('newer actions over $name', (handler) => {
   let engine: RunningEngine;
   let kinesis: KinesisClient;
   let now = Date.now();
-  let unregister: () => void;
+  let CONSUMER = '';
 
   beforeAll(async () => {
     engine = await start({ clock: () => now });
     kinesis = client(engine, handler);
     await kinesis.send(new CreateStreamCommand({ StreamName: 'big', ShardCount: 1 }));
     await kinesis.send(new CreateStreamCommand({ StreamName: 'od', StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
-    unregister = registerConsumerResolver((e, arn) => {
-      const stream = e.findStream('us-east-1', 'big');
-      return arn === CONSUMER && stream && e === engine.engine ? { arn, streamRowId: stream.id } : undefined;
-    });
+    CONSUMER = await registerConsumer(kinesis, arnOf('big'), 'app');
   });
   afterAll(async () => {
-    unregister();
     kinesis.destroy();
     await engine.close();
   });
@@ -299,10 +293,6 @@ describe('newer settings across a restart', () => {
     const dir = tempDir();
     let now = Date.now();
     const clock = () => now;
-    const unregister = registerConsumerResolver((e, arn) => {
-      const stream = e.findStream('us-east-1', 'big');
-      return arn === CONSUMER && stream ? { arn, streamRowId: stream.id } : undefined;
-    });
     try {
       const first = await start({ dataDir: dir.path, statusDelayMs: 1000, clock });
       let kinesis = client(first, HANDLERS[1]);
@@ -315,6 +305,7 @@ describe('newer settings across a restart', () => {
       now += 2000;
       await kinesis.send(new UpdateStreamRecordDistributionStrategyCommand({ StreamARN: arnOf('od'), RecordDistributionStrategy: 'AUTO' }));
       await kinesis.send(new PutResourcePolicyCommand({ ResourceARN: arnOf('big'), Policy: POLICY }));
+      const CONSUMER = await registerConsumer(kinesis, arnOf('big'), 'app');
       await kinesis.send(new PutResourcePolicyCommand({ ResourceARN: CONSUMER, Policy: '{}' }));
       const channel = (await kinesis.send(new CreateChannelCommand(s3Channel('keep', 'od')))).ChannelDescription;
       expect(channel?.ChannelStatus).toBe('CREATING');
@@ -345,7 +336,6 @@ describe('newer settings across a restart', () => {
       kinesis.destroy();
       await second.close();
     } finally {
-      unregister();
       dir.remove();
     }
   });

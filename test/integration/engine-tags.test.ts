@@ -13,13 +13,11 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerConsumerResolver } from '../../main/engine/resources';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, registerConsumer, start, tempDir } from './engine-kit';
 
 const ACCOUNT = '000000000000';
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/tagged`;
-const CONSUMER = `${ARN}/consumer/reader:1700000000`;
 
 function tags(count: number, prefix = 'k'): Record<string, string> {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${String(i).padStart(2, '0')}`, `v${i}`]));
@@ -28,20 +26,15 @@ function tags(count: number, prefix = 'k'): Record<string, string> {
 describe.each(HANDLERS)('tags over $name', (handler) => {
   let engine: RunningEngine;
   let kinesis: KinesisClient;
-  let unregister: () => void;
+  let CONSUMER = '';
 
   beforeAll(async () => {
     engine = await start();
     kinesis = client(engine, handler);
     await kinesis.send(new CreateStreamCommand({ StreamName: 'tagged', ShardCount: 1, Tags: { team: 'core' } }));
-    // Consumers come with enhanced fan-out (Engine II); until then a resolver stands in for one registered consumer.
-    unregister = registerConsumerResolver((e, arn) => {
-      const stream = e.findStream('us-east-1', 'tagged');
-      return arn === CONSUMER && stream && e === engine.engine ? { arn, streamRowId: stream.id } : undefined;
-    });
+    CONSUMER = await registerConsumer(kinesis, ARN, 'reader');
   });
   afterAll(async () => {
-    unregister();
     kinesis.destroy();
     await engine.close();
   });
@@ -189,13 +182,10 @@ describe('tags across a restart', () => {
   it('keeps stream and consumer tags, and drops them with the stream', async () => {
     const dir = tempDir();
     const first = await start({ dataDir: dir.path });
-    const unregister = registerConsumerResolver((e, arn) => {
-      const stream = e.findStream('us-east-1', 'tagged');
-      return arn === CONSUMER && stream ? { arn, streamRowId: stream.id } : undefined;
-    });
     try {
       let kinesis = client(first, HANDLERS[1]);
       await kinesis.send(new CreateStreamCommand({ StreamName: 'tagged', ShardCount: 1 }));
+      const CONSUMER = await registerConsumer(kinesis, ARN, 'reader');
       await kinesis.send(new AddTagsToStreamCommand({ StreamName: 'tagged', Tags: { kept: 'yes' } }));
       await kinesis.send(new TagResourceCommand({ ResourceARN: CONSUMER, Tags: { c: '1' } }));
       kinesis.destroy();
@@ -205,14 +195,16 @@ describe('tags across a restart', () => {
       kinesis = client(second, HANDLERS[1]);
       expect((await kinesis.send(new ListTagsForStreamCommand({ StreamName: 'tagged' }))).Tags).toEqual([{ Key: 'kept', Value: 'yes' }]);
       expect((await kinesis.send(new ListTagsForResourceCommand({ ResourceARN: CONSUMER }))).Tags).toEqual([{ Key: 'c', Value: '1' }]);
-      await kinesis.send(new DeleteStreamCommand({ StreamName: 'tagged' }));
+      await kinesis.send(new DeleteStreamCommand({ StreamName: 'tagged', EnforceConsumerDeletion: true }));
       await kinesis.send(new CreateStreamCommand({ StreamName: 'tagged', ShardCount: 1 }));
       expect((await kinesis.send(new ListTagsForStreamCommand({ StreamName: 'tagged' }))).Tags).toEqual([]);
-      expect((await kinesis.send(new ListTagsForResourceCommand({ ResourceARN: CONSUMER }))).Tags).toEqual([]);
+      // The consumer went with its stream; a consumer of the same name on the new stream starts untagged.
+      expect((await failure(kinesis.send(new ListTagsForResourceCommand({ ResourceARN: CONSUMER })))).name).toBe('ResourceNotFoundException');
+      const again = await registerConsumer(kinesis, ARN, 'reader');
+      expect((await kinesis.send(new ListTagsForResourceCommand({ ResourceARN: again }))).Tags).toEqual([]);
       kinesis.destroy();
       await second.close();
     } finally {
-      unregister();
       dir.remove();
     }
   });
