@@ -40,16 +40,28 @@ export function Shortcuts() {
           </span>
         </li>
         <li>
-          <span>Tail: filter · next / previous row · open its detail · close it</span>
-          <span>
-            <kbd>/</kbd> <kbd>J</kbd> <kbd>K</kbd> <kbd>Enter</kbd> <kbd>Esc</kbd>
-          </span>
+          <span>Tail: filter</span>
+          <span><kbd>/</kbd></span>
         </li>
         <li>
-          <span>Tail: follow the newest · copy the row's permalink · cycle the time format</span>
-          <span>
-            <kbd>F</kbd> <kbd>L</kbd> <kbd>T</kbd>
-          </span>
+          <span>Tail: next · previous row</span>
+          <span><kbd>J</kbd> <kbd>K</kbd></span>
+        </li>
+        <li>
+          <span>Tail: open · close a row's detail</span>
+          <span><kbd>Enter</kbd> <kbd>Esc</kbd></span>
+        </li>
+        <li>
+          <span>Tail: follow the newest rows</span>
+          <span><kbd>F</kbd></span>
+        </li>
+        <li>
+          <span>Tail: copy the row's permalink</span>
+          <span><kbd>L</kbd></span>
+        </li>
+        <li>
+          <span>Tail: cycle the time format</span>
+          <span><kbd>T</kbd></span>
         </li>
         <li>
           <span>Tail: export · import · replay</span>
