@@ -2,7 +2,8 @@
 // budget (ReadBudget). Behind the tip it reads as fast as that share allows; caught up (an empty answer with
 // MillisBehindLatest 0) it waits pollIntervalMs. An expired iterator is renewed after the last record read;
 // throttling and transient failures back off; a closed shard ends with its ChildShards.
-import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { GetRecordsCommand, GetShardIteratorCommand, type GetRecordsCommandInput, type GetRecordsCommandOutput, type KinesisClient } from '@aws-sdk/client-kinesis';
+import type { FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { toRpcError } from '../../../shared/contract/errors';
 import { abortableSleep } from '../streams/abortableSleep';
 import { ReadBudget } from './readBudget';
@@ -51,13 +52,9 @@ export class PollingShardReader extends ReaderBase implements ShardReader {
       let iterator = await this.iterator();
       let failures = 0;
       while (this.live && iterator) {
-        await abortableSleep(this.budget.delayMs(), this.abort.signal);
-        if (!this.live) return;
-        const startedAt = Date.now();
-        this.budget.called();
         let out;
         try {
-          out = await this.kinesis().send(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.limit }), { abortSignal: this.abort.signal });
+          out = await this.kinesis().send(this.withinBudget(new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.limit })), { abortSignal: this.abort.signal });
         } catch (error) {
           if (!this.live) return;
           if ((error as { name?: string }).name === 'ExpiredIteratorException') {
@@ -82,7 +79,7 @@ export class PollingShardReader extends ReaderBase implements ShardReader {
         if (last) this.lastSequence = last.sequenceNumber;
         // Everything that arrived before (call time − how far behind we are − the visibility margin) has now been
         // read; − 1 ms: a record stamped in the very millisecond the call left may have been stored after the answer.
-        const reached = startedAt - (out.MillisBehindLatest ?? 0) - this.visibilityMarginMs - 1;
+        const reached = this.attemptStartedAt - (out.MillisBehindLatest ?? 0) - this.visibilityMarginMs - 1;
         const next = out.NextShardIterator;
         if (records.length > 0) {
           this.watermark = Math.max(this.watermark, last?.arrivalMs ?? this.watermark, next ? reached : -Infinity);
@@ -111,13 +108,31 @@ export class PollingShardReader extends ReaderBase implements ShardReader {
     }
   }
 
-  /** Throttled attempts the SDK retried on its own still count against the shard's budget. */
+  /** When the latest GetRecords attempt left (the one whose answer is being handled). */
+  private attemptStartedAt = 0;
+
+  /**
+   * Every attempt of the call, the SDK's own retries included, waits for the budget and counts against it: the
+   * hook sits after the SDK's retry middleware, so a throttled call that the SDK retries can never make the tailer
+   * pass its calls per second.
+   */
+  private withinBudget(command: GetRecordsCommand): GetRecordsCommand {
+    command.middlewareStack.addRelativeTo(
+      (next: FinalizeHandler<GetRecordsCommandInput, GetRecordsCommandOutput>) => async (args: FinalizeHandlerArguments<GetRecordsCommandInput>) => {
+        // A timer may fire a millisecond early: ask again until the budget really has room.
+        for (let wait = this.budget.delayMs(); wait > 0; wait = this.budget.delayMs()) await abortableSleep(wait, this.abort.signal);
+        this.attemptStartedAt = Date.now();
+        this.budget.called();
+        return next(args);
+      },
+      { relation: 'after', toMiddleware: 'retryMiddleware', name: 'tailReadBudget', override: true },
+    );
+    return command;
+  }
+
+  /** Throttled attempts the SDK retried on its own count as throttles (the budget counted them as calls). */
   private countRetries(value: unknown): void {
-    const retried = attemptsOf(value) - 1;
-    for (let i = 0; i < retried; i++) {
-      this.budget.called();
-      this.budget.throttles++;
-    }
+    this.budget.throttles += Math.max(0, attemptsOf(value) - 1);
   }
 
   private async iterator(): Promise<string | undefined> {
