@@ -4,11 +4,12 @@
 // are plain strings, so a value AWS adds later never turns a valid answer into an InternalFailure.
 import { z } from 'zod';
 import type { CommandSpec, SubscriptionSpec } from './define';
+import { isResourceName } from '../domain/resourceNames';
 import { rpcErrorSchema } from './errors';
 
 export const StreamName = z
   .string()
-  .regex(/^[a-zA-Z0-9_.-]{1,128}$/, 'A stream name is 1 to 128 letters, digits, underscores, dots or hyphens');
+  .refine(isResourceName, 'A stream name is 1 to 128 letters, digits, underscores, dots or hyphens');
 /** A 128-bit hash key as a decimal string. */
 export const HashKeyText = z.string().regex(/^(0|[1-9]\d{0,38})$/, 'A hash key is a decimal number from 0 to 2^128-1');
 export const PartitionKey = z.string().min(1).max(256);

@@ -2,6 +2,7 @@
 // full view, filter validation and saved filters, export, import and replay. contract.ts spreads
 // `tailCommands` and `tailSubscriptions` into the app contract. See docs/tailer.md.
 import { z } from 'zod';
+import { isResourceName } from '../domain/resourceNames';
 import type { CommandSpec, SubscriptionSpec } from './define';
 import { rpcErrorSchema } from './errors';
 import { StreamName } from './streams';
@@ -60,7 +61,7 @@ export const TailReadMode = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('fanout'),
     /** Default: shardscope-tail-<random>; registered at start and deregistered at stop. */
-    consumerName: z.string().regex(/^[a-zA-Z0-9_.-]{1,128}$/).optional(),
+    consumerName: z.string().refine(isResourceName, 'A consumer name is 1 to 128 letters, digits, underscores, dots or hyphens').optional(),
     /** Required on AWS profile connections (a consumer costs money): the account id, checked against the connection's. */
     confirmAccountId: AccountId.optional(),
   }),
