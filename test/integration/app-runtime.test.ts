@@ -16,7 +16,7 @@ import { contract, type AppContract } from '../../shared/contract/index';
 import type { ConnectionEvent, ConnectionSummary } from '../../shared/contract/connections';
 import type { GeneratorStatus } from '../../shared/contract/producers';
 import type { StreamWatchItem } from '../../shared/contract/streams';
-import { startAppRuntime, type AppRuntime } from '../../main/rpc/appRuntime';
+import { startAppRuntime, type AppRuntime } from '../../main/app/appRuntime';
 import { startWebHost, type WebHost } from '../../main/server/webHost';
 import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
 import { RpcClient } from '../../renderer/api/client';

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { contract, createMemoryPortPair, type AppContract, type Port } from '../../shared/contract/index';
-import { createAppDispatcher } from '../../main/rpc/appHandlers';
+import { createAppDispatcher } from '../../main/app/appHandlers';
 import type { Dispatcher } from '../../main/rpc/dispatcher';
 import type { DispatcherLimits } from '../../main/rpc/limits';
 import { servePort } from '../../main/rpc/portSession';
 import { startWebHost } from '../../main/server/webHost';
 import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
-import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/services/appInfoEngineState';
+import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/app/localEngineSupervisor';
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
 

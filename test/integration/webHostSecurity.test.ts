@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ErrorCode, PROTOCOL_VERSION } from '../../shared/contract/index';
-import { createAppDispatcher } from '../../main/rpc/appHandlers';
+import { createAppDispatcher } from '../../main/app/appHandlers';
 import { startWebHost, type WebHost } from '../../main/server/webHost';
 import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
-import { createEngineStateStore } from '../../main/services/appInfoEngineState';
+import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

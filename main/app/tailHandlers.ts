@@ -22,7 +22,7 @@ import { StreamWriter } from '../services/tail/streamWriter';
 import { TailSession } from '../services/tail/tailSession';
 import { TailSessions } from '../services/tail/tailSessions';
 import { WriteLimiter } from '../services/tail/writeLimiter';
-import type { Handlers, Sink } from './handlers';
+import type { Handlers, Sink } from '../rpc/handlers';
 
 export interface TailContract {
   commands: typeof tailCommands;

@@ -8,7 +8,7 @@ import { createStream, deleteStream, setCapacityMode, setRetention, setTags } fr
 import { describeStream, routeStreamKey } from '../services/streams/streamDetail';
 import { listStreams, streamDetailsRows } from '../services/streams/streamsList';
 import { watchStream } from '../services/streams/streamWatch';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 
 export interface StreamsContract {
   commands: typeof streamsCommands;

@@ -7,7 +7,7 @@ import { putBatch, putRecord } from '../services/producers/composer';
 import type { Generators } from '../services/producers/generators';
 import { abortableSleep } from '../services/streams/abortableSleep';
 import { kinesisOf, type KinesisSource } from '../services/streams/kinesisSource';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 
 export interface ProducersContract {
   commands: typeof producersCommands;
