@@ -79,7 +79,6 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
           const stop = Math.min(end, n + room, n + 1_000);
           for (; n < stop; n++) sink.push({ n });
         }
-        sink.end();
       },
       ...streams.subscriptions,
       ...producers.subscriptions,

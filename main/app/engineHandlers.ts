@@ -39,14 +39,7 @@ export function engineHandlers(source: LocalEngineSource, fetchImpl?: typeof fet
       },
     },
     subscriptions: {
-      'engine.stats': async (params, sink) => {
-        try {
-          await runEngineStats(source, params, (item) => sink.push(item), sink.signal, fetchImpl);
-          sink.end();
-        } catch (error) {
-          sink.fail(error);
-        }
-      },
+      'engine.stats': (params, sink) => runEngineStats(source, params, (item) => sink.push(item), sink.signal, fetchImpl),
     },
   };
 }

@@ -27,17 +27,12 @@ export function producersHandlers(source: KinesisSource, generators: Generators)
     },
     subscriptions: {
       'generator.progress': async (params, sink) => {
-        try {
-          const done = generators.done(params.id);
-          for (;;) {
-            const status = generators.status(params.id);
-            sink.push(status);
-            if (status.state === 'stopped' || status.state === 'failed' || sink.signal.aborted) break;
-            await Promise.race([abortableSleep(params.intervalMs, sink.signal), done]);
-          }
-          sink.end();
-        } catch (error) {
-          sink.fail(error);
+        const done = generators.done(params.id);
+        for (;;) {
+          const status = generators.status(params.id);
+          sink.push(status);
+          if (status.state === 'stopped' || status.state === 'failed' || sink.signal.aborted) return;
+          await Promise.race([abortableSleep(params.intervalMs, sink.signal), done]);
         }
       },
     },

@@ -31,14 +31,7 @@ export function streamsHandlers(source: KinesisSource): Handlers<StreamsContract
       'streams.setCapacityMode': (params) => setCapacityMode(kinesis(), params.name, params.mode),
     },
     subscriptions: {
-      'streams.watch': async (params, sink) => {
-        try {
-          await watchStream(source, params, (item) => sink.push(item), sink.signal);
-          sink.end();
-        } catch (error) {
-          sink.fail(error);
-        }
-      },
+      'streams.watch': (params, sink) => watchStream(source, params, (item) => sink.push(item), sink.signal),
     },
   };
 }
