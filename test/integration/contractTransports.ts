@@ -9,7 +9,7 @@ import type { Dispatcher } from '../../main/rpc/dispatcher';
 import type { DispatcherLimits } from '../../main/rpc/limits';
 import { servePort } from '../../main/rpc/portSession';
 import { startWebHost } from '../../main/server/webHost';
-import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
+import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/index';
 import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/app/localEngineSupervisor';
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
@@ -71,7 +71,7 @@ export const transports: TransportSetup[] = [
       return {
         ...app,
         async connect() {
-          const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], {
+          const socket = new WebSocket(`ws://127.0.0.1:${host.port}${RPC_PATH}`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], {
             origin: `http://127.0.0.1:${host.port}`,
           });
           const port = webSocketPort(socket);
