@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAppRuntime } from '../rpc/appRuntime';
-import { LaunchOptionsError, parseLaunchOptions } from '../services/appInfoLaunchOptions';
+import { startAppRuntime } from '../app/appRuntime';
+import { LaunchOptionsError, parseLaunchOptions } from './launchOptions';
 import { openBrowser } from '../server/webHostBrowser';
 import { startWebHost } from '../server/webHost';
 

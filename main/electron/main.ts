@@ -2,8 +2,8 @@
 // Logic worth testing lives in the small modules next to this file; this file only wires them to Electron.
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session } from 'electron';
-import { startAppRuntime, type AppRuntime } from '../rpc/appRuntime';
-import { parseLaunchOptions } from '../services/appInfoLaunchOptions';
+import { startAppRuntime, type AppRuntime } from '../app/appRuntime';
+import { parseLaunchOptions } from '../cli/launchOptions';
 import { createAppProtocolHandler } from './appProtocol';
 import { denyPermissions, hardenContents } from './guards';
 import { APP_HOST, APP_SCHEME, attachIpcBridge } from './ipcBridge';

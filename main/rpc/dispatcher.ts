@@ -257,7 +257,9 @@ class ClientSession<C extends ContractDef> implements Session {
     this.subscriptions.set(id, { topic, sub });
     try {
       const running = handler(params.data, sub, this.context(sub.signal));
-      if (running instanceof Promise) running.catch((error: unknown) => sub.fail(error));
+      // A handler that returns a promise is done when it settles. end and fail do nothing once the subscription
+      // is over, so a handler may still end early itself, and a cancelled one is not reported.
+      if (running instanceof Promise) running.then(() => sub.end(), (error: unknown) => sub.fail(error));
     } catch (error) {
       sub.fail(error);
     }

@@ -34,6 +34,11 @@ export interface Sink<Item> {
   readonly signal: AbortSignal;
 }
 
+/**
+ * A subscription handler either returns a promise, and the dispatcher ends the subscription when it resolves and
+ * fails it with the error when it rejects; or returns nothing (a source driven by events), and ends the sink
+ * itself. Either kind may call `end()` or `fail()` early: the first call wins.
+ */
 export type Handlers<C extends ContractDef> = {
   commands: {
     [K in CommandName<C>]: (params: ParamsOf<C, K>, ctx: CallContext) => ResultOf<C, K> | Promise<ResultOf<C, K>>;

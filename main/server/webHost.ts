@@ -2,9 +2,9 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ContractDef } from '../../shared/contract/index';
+import { RPC_PATH, RPC_SUBPROTOCOL, type ContractDef } from '../../shared/contract/index';
 import type { Dispatcher } from '../rpc/dispatcher';
-import { allowedHosts, newToken, originAllowed, presentsToken, RPC_PATH, RPC_SUBPROTOCOL, securityHeaders } from './webHostSecurity';
+import { allowedHosts, newToken, originAllowed, presentsToken, securityHeaders } from './webHostSecurity';
 import { plain, serveStatic } from './webHostStatic';
 
 export interface WebHostOptions<C extends ContractDef> {

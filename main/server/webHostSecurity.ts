@@ -2,11 +2,7 @@
 // present the per-launch token, and browsers' requests must come from our own origin and name our own host
 // (the Host check defeats DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-
-export const RPC_PATH = '/rpc';
-/** The subprotocol the client asks for; the token travels as a second one, `token.<hex>`, never in a URL. */
-export const RPC_SUBPROTOCOL = 'shardscope.v1';
-const TOKEN_PREFIX = 'token.';
+import { RPC_TOKEN_PREFIX } from '../../shared/contract/index';
 
 export function newToken(): string {
   return randomBytes(24).toString('hex');
@@ -16,15 +12,11 @@ export function newToken(): string {
 export function presentsToken(protocols: Iterable<string>, token: string): boolean {
   const expected = Buffer.from(token);
   for (const protocol of protocols) {
-    if (!protocol.startsWith(TOKEN_PREFIX)) continue;
-    const given = Buffer.from(protocol.slice(TOKEN_PREFIX.length));
+    if (!protocol.startsWith(RPC_TOKEN_PREFIX)) continue;
+    const given = Buffer.from(protocol.slice(RPC_TOKEN_PREFIX.length));
     if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
   }
   return false;
-}
-
-export function tokenProtocol(token: string): string {
-  return TOKEN_PREFIX + token;
 }
 
 /** The names the host answers to. */

@@ -1,7 +1,7 @@
 // Picks the transport this renderer runs over: the preload bridge in the desktop shell, else the web host.
-import { contract, type AppContract } from '../../shared/contract/index';
+import { contract, RPC_SUBPROTOCOL, type AppContract } from '../../shared/contract/index';
 import { RpcClient } from './client';
-import { bridgePort, findBridge, readToken, RPC_SUBPROTOCOL, webSocketPort, webSocketUrl } from './ports';
+import { bridgePort, findBridge, readToken, webSocketPort, webSocketUrl } from './ports';
 
 export type AppClient = RpcClient<AppContract>;
 

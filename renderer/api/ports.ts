@@ -1,11 +1,7 @@
 // Ports for the renderer: the Electron bridge, a WebSocket to the web host, or (tests) an in-memory pair.
-import { BRIDGE_GLOBAL, type Bridge, type Port } from '../../shared/contract/index';
+import { BRIDGE_GLOBAL, RPC_PATH, type Bridge, type Port } from '../../shared/contract/index';
 
 export { createMemoryPortPair } from '../../shared/contract/index';
-
-/** The subprotocol and token scheme the web host expects (main/server/webHostSecurity.ts). */
-export const RPC_SUBPROTOCOL = 'shardscope.v1';
-export const RPC_PATH = '/rpc';
 
 /** The parts of a WebSocket the port needs; the browser's WebSocket and Node's `ws` both have them. */
 export interface WebSocketLike {

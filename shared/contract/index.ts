@@ -4,3 +4,4 @@ export * from './define';
 export * from './errors';
 export * from './port';
 export * from './protocol';
+export * from './webSocket';

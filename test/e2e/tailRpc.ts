@@ -1,15 +1,15 @@
 // A typed RPC client to the web host the page uses (same token, same WebSocket endpoint), for tail tests and the
 // UI tail benchmark to create streams and drive the generator in main without clicking through other screens.
 import WebSocket from 'ws';
-import { contract, type AppContract } from '../../shared/contract/index';
+import { contract, RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol, type AppContract } from '../../shared/contract/index';
 import { RpcClient } from '../../renderer/api/client';
-import { RPC_SUBPROTOCOL, webSocketPort } from '../../renderer/api/ports';
+import { webSocketPort } from '../../renderer/api/ports';
 
 export type TestRpc = RpcClient<AppContract>;
 
 export async function connectRpc(origin: string, token: string): Promise<TestRpc> {
   const url = new URL(origin);
-  const socket = new WebSocket(`ws://${url.host}/rpc`, [RPC_SUBPROTOCOL, `token.${token}`], { origin: url.origin });
+  const socket = new WebSocket(`ws://${url.host}${RPC_PATH}`, [RPC_SUBPROTOCOL, tokenProtocol(token)], { origin: url.origin });
   const port = webSocketPort(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());

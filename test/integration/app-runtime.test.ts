@@ -16,9 +16,9 @@ import { contract, type AppContract } from '../../shared/contract/index';
 import type { ConnectionEvent, ConnectionSummary } from '../../shared/contract/connections';
 import type { GeneratorStatus } from '../../shared/contract/producers';
 import type { StreamWatchItem } from '../../shared/contract/streams';
-import { startAppRuntime, type AppRuntime } from '../../main/rpc/appRuntime';
+import { startAppRuntime, type AppRuntime } from '../../main/app/appRuntime';
 import { startWebHost, type WebHost } from '../../main/server/webHost';
-import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
+import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/index';
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
@@ -100,7 +100,7 @@ describe('the app runtime over the WebSocket transport', () => {
     // Exactly what main/cli/web.ts does, with port 0 for the engine so a running app on 4567 is left alone.
     runtime = await startAppRuntime({ version: '0.0.0-test', dataDir }, { enginePort: 0, log: (line) => logLines.push(line) });
     host = await startWebHost({ dispatcher: runtime.dispatcher, rendererDir: dataDir, port: 0 });
-    socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], { origin: `http://127.0.0.1:${host.port}` });
+    socket = new WebSocket(`ws://127.0.0.1:${host.port}${RPC_PATH}`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], { origin: `http://127.0.0.1:${host.port}` });
     // Recorded at the socket, before any parsing: this is every byte main sent to the client.
     socket.on('message', (data: WebSocket.RawData) => frames.push(data.toString()));
     const port = webSocketPort(socket);

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { contract, createMemoryPortPair, type AppContract, type Port } from '../../shared/contract/index';
-import { createAppDispatcher } from '../../main/rpc/appHandlers';
+import { createAppDispatcher } from '../../main/app/appHandlers';
 import type { Dispatcher } from '../../main/rpc/dispatcher';
 import type { DispatcherLimits } from '../../main/rpc/limits';
 import { servePort } from '../../main/rpc/portSession';
 import { startWebHost } from '../../main/server/webHost';
-import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
-import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/services/appInfoEngineState';
+import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/index';
+import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/app/localEngineSupervisor';
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
 
@@ -71,7 +71,7 @@ export const transports: TransportSetup[] = [
       return {
         ...app,
         async connect() {
-          const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], {
+          const socket = new WebSocket(`ws://127.0.0.1:${host.port}${RPC_PATH}`, [RPC_SUBPROTOCOL, tokenProtocol(host.token)], {
             origin: `http://127.0.0.1:${host.port}`,
           });
           const port = webSocketPort(socket);

@@ -14,11 +14,11 @@ import { contract, createMemoryPortPair, type AppContract, type RpcErrorShape } 
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { LOCAL_ID } from '../../main/connections/connectionModel';
 import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
-import { createAppDispatcher } from '../../main/rpc/appHandlers';
+import { createAppDispatcher } from '../../main/app/appHandlers';
 import { servePort } from '../../main/rpc/portSession';
-import { createEngineStateStore } from '../../main/services/appInfoEngineState';
+import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
 import { EngineAdmin, EngineAdminError } from '../../main/services/engineAdmin';
-import { toAdminRule } from '../../main/services/engineControls';
+import { toAdminRule } from '../../main/services/localEngineControls';
 import { Generators } from '../../main/services/producers/generators';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { RpcClient, type SubscriptionHandle } from '../../renderer/api/client';

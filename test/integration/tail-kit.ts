@@ -11,7 +11,7 @@ import { ConnectionManager } from '../../main/connections/connectionManager';
 import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
 import { createDispatcher } from '../../main/rpc/dispatcher';
 import { servePort } from '../../main/rpc/portSession';
-import { tailHandlers } from '../../main/rpc/tailHandlers';
+import { tailHandlers } from '../../main/app/tailHandlers';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { RpcClient, type SubscriptionHandle } from '../../renderer/api/client';
 

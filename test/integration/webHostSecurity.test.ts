@@ -8,10 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ErrorCode, PROTOCOL_VERSION } from '../../shared/contract/index';
-import { createAppDispatcher } from '../../main/rpc/appHandlers';
+import { createAppDispatcher } from '../../main/app/appHandlers';
 import { startWebHost, type WebHost } from '../../main/server/webHost';
-import { RPC_SUBPROTOCOL, tokenProtocol } from '../../main/server/webHostSecurity';
-import { createEngineStateStore } from '../../main/services/appInfoEngineState';
+import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/index';
+import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -60,7 +60,7 @@ function attempt(url: string, protocols: string[], headers: Record<string, strin
 
 function openSession(port: number, token: string): Promise<{ socket: WebSocket; frames: Record<string, unknown>[] }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, [RPC_SUBPROTOCOL, tokenProtocol(token)], { origin: `http://127.0.0.1:${port}` });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${RPC_PATH}`, [RPC_SUBPROTOCOL, tokenProtocol(token)], { origin: `http://127.0.0.1:${port}` });
     const frames: Record<string, unknown>[] = [];
     socket.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
     socket.once('error', reject);
@@ -90,7 +90,7 @@ describe('web host process', () => {
   });
 
   it('refuses a WebSocket with no token or a wrong token', async () => {
-    const url = `ws://127.0.0.1:${web.port}/rpc`;
+    const url = `ws://127.0.0.1:${web.port}${RPC_PATH}`;
     expect(await attempt(url, [RPC_SUBPROTOCOL])).toBe(401);
     expect(await attempt(url, [RPC_SUBPROTOCOL, tokenProtocol('0'.repeat(48))])).toBe(401);
     expect(await attempt(url, [RPC_SUBPROTOCOL, tokenProtocol(web.token.slice(0, -1))])).toBe(401);
@@ -98,7 +98,7 @@ describe('web host process', () => {
   });
 
   it('refuses a foreign Origin and a foreign Host even with the right token', async () => {
-    const url = `ws://127.0.0.1:${web.port}/rpc`;
+    const url = `ws://127.0.0.1:${web.port}${RPC_PATH}`;
     const protocols = [RPC_SUBPROTOCOL, tokenProtocol(web.token)];
     expect(await attempt(url, protocols, { Origin: 'https://evil.example' })).toBe(403);
     expect(await attempt(url, protocols, { Origin: `http://127.0.0.1:${web.port + 1}` })).toBe(403);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '../../shared/contract/errors';
 import { ConnectionsError } from '../../main/connections/connectionsError';
-import { scrubMessage, toAppError } from '../../main/rpc/appErrors';
+import { scrubMessage, toAppError } from '../../main/app/appErrors';
 
 function sdkError(name: string, message: string): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });

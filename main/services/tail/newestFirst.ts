@@ -2,21 +2,27 @@
 // the end backwards; each window is read forwards on every shard, then its matching rows are sent newest
 // first. The window adapts (halved above 5,000 records, doubled below 500) so memory stays bounded on busy
 // streams and quiet ones do not cost a call per second of history.
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { ErrorCode, RpcError } from '../../../shared/contract/errors';
-import type { ShardStatus, TailItem, TailStatus } from '../../../shared/contract/tail';
+import type { ShardStatus, TailItem, TailRecordsParams, TailStatus } from '../../../shared/contract/tail';
 import { readShards, readSummary } from '../streams/streamReaders';
 import { compareRecords } from './mergeHeap';
 import { readTimeRange } from './rangeRead';
 import { AWS_READ_BYTES_PER_SECOND, AWS_READ_CALLS_PER_SECOND, ReadBudget } from './readBudget';
 import type { ShardRecord } from './shardRecords';
-import type { TailSession } from './tailSession';
 
 const FIRST_WINDOW_MS = 60_000;
 const MIN_WINDOW_MS = 1000;
 const MAX_WINDOW_MS = 3_600_000;
 
+/** What the scan needs from its tail session: what to read, and the clients to read it with. */
+export interface NewestFirstSource {
+  readonly params: TailRecordsParams;
+  readonly connection: { kinesis(): KinesisClient };
+}
+
 export async function scanNewestFirst(
-  session: TailSession,
+  session: NewestFirstSource,
   emit: (record: ShardRecord) => Promise<void>,
   status: (shards: TailStatus['shards'], held: number) => TailStatus,
   send: (item: TailItem) => Promise<void>,

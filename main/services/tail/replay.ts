@@ -1,17 +1,11 @@
 // Replay: a range of one stream (any connection) written to another (any connection), records as they are
 // (a KPL aggregate stays one record), partition keys kept, paced per target shard under the write limits.
 // The source is read with the tailer's merged reader, so it follows resharding and keeps per-key order.
-import { readShards } from '../streams/streamReaders';
 import type { TailReplayParams, WriteItem } from '../../../shared/contract/tail';
 import type { z } from 'zod';
-import { confirmAccount } from './accountGuard';
 import { MergedReader } from './mergedReader';
-import { ShardRouter } from './shardRouter';
-import { StreamWriter } from './streamWriter';
 import type { SessionConnection } from './tailSession';
-import { WriteLimiter } from './writeLimiter';
-
-const PROGRESS_MS = 500;
+import { openTargetWriter, WRITE_PROGRESS_MS } from './targetWriter';
 
 export async function replay(
   jobId: string,
@@ -22,9 +16,7 @@ export async function replay(
   send: (item: WriteItem) => Promise<void>,
 ): Promise<void> {
   const startedAt = Date.now();
-  await confirmAccount(target, target.sts(), params.target.confirmAccountId, `replay records into ${params.target.stream}`);
-  const router = new ShardRouter(await readShards(target.kinesis(), params.target.stream));
-  const writer = new StreamWriter(() => target.kinesis(), params.target.stream, { router, limiter: new WriteLimiter() }, signal);
+  const writer = await openTargetWriter(target, params.target.stream, params.target.confirmAccountId, `replay records into ${params.target.stream}`, signal);
   const end = params.source.end ?? { type: 'AT_TIMESTAMP' as const, timestamp: startedAt };
   const merged = new MergedReader(
     {
@@ -46,7 +38,7 @@ export async function replay(
       (record) => writer.add({ line: null, shardId: record.shardId, sequenceNumber: record.sequenceNumber, partitionKey: record.partitionKey, explicitHashKey: null, data: record.data }),
       async () => {
         if (Date.now() < nextProgress) return;
-        nextProgress = Date.now() + PROGRESS_MS;
+        nextProgress = Date.now() + WRITE_PROGRESS_MS;
         await send(writer.progress(jobId));
       },
     );

@@ -5,7 +5,7 @@ import type { ConnectionEvent } from '../../shared/contract/connections';
 import { connectionsCommands, connectionsEvents } from '../../shared/contract/contract';
 import type { SubscriptionSpec } from '../../shared/contract/define';
 import type { ConnectionManager } from '../connections/connectionManager';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 
 export interface ConnectionsContract {
   commands: typeof connectionsCommands;

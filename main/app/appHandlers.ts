@@ -6,17 +6,17 @@ import { producersCommands, producersSubscriptions } from '../../shared/contract
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
 import { tailCommands, tailSubscriptions } from '../../shared/contract/tail';
 import type { ConnectionManager } from '../connections/connectionManager';
-import { appInfo, type AppIdentity } from '../services/appInfo';
-import type { EngineStateStore } from '../services/appInfoEngineState';
+import { appInfo, type AppIdentity } from './appInfo';
+import type { EngineStateStore } from './localEngineSupervisor';
 import type { Generators } from '../services/producers/generators';
 import type { KeyValueStore } from '../services/tail/savedFilters';
 import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
-import { createDispatcher, type Dispatcher } from './dispatcher';
+import { createDispatcher, type Dispatcher } from '../rpc/dispatcher';
 import { engineHandlers } from './engineHandlers';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 import { unavailableHandlers } from './unavailableHandlers';
-import type { DispatcherLimits } from './limits';
+import type { DispatcherLimits } from '../rpc/limits';
 import { producersHandlers } from './producersHandlers';
 import { streamsHandlers } from './streamsHandlers';
 import { tailHandlers } from './tailHandlers';
@@ -79,7 +79,6 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
           const stop = Math.min(end, n + room, n + 1_000);
           for (; n < stop; n++) sink.push({ n });
         }
-        sink.end();
       },
       ...streams.subscriptions,
       ...producers.subscriptions,

@@ -5,9 +5,9 @@ import type { Transport } from '../../shared/contract/app';
 import type { EventSpec } from '../../shared/contract/define';
 import { engineCommands, engineSubscriptions } from '../../shared/contract/engine';
 import { ErrorCode, RpcError } from '../../shared/contract/errors';
-import { EngineControls, type LocalEngineSource } from '../services/engineControls';
-import { runEngineStats } from '../services/engineControlsStats';
-import type { Handlers } from './handlers';
+import { LocalEngineControls, type LocalEngineSource } from '../services/localEngineControls';
+import { runEngineStats } from '../services/localEngineStats';
+import type { Handlers } from '../rpc/handlers';
 
 export interface EngineContract {
   commands: typeof engineCommands;
@@ -21,7 +21,7 @@ function checkFileAccess(transport: Transport): void {
 }
 
 export function engineHandlers(source: LocalEngineSource, fetchImpl?: typeof fetch): Handlers<EngineContract> {
-  const controls = new EngineControls(source, fetchImpl);
+  const controls = new LocalEngineControls(source, fetchImpl);
   return {
     commands: {
       'engine.limits.get': ({ stream }) => controls.limits(stream),
@@ -39,14 +39,7 @@ export function engineHandlers(source: LocalEngineSource, fetchImpl?: typeof fet
       },
     },
     subscriptions: {
-      'engine.stats': async (params, sink) => {
-        try {
-          await runEngineStats(source, params, (item) => sink.push(item), sink.signal, fetchImpl);
-          sink.end();
-        } catch (error) {
-          sink.fail(error);
-        }
-      },
+      'engine.stats': (params, sink) => runEngineStats(source, params, (item) => sink.push(item), sink.signal, fetchImpl),
     },
   };
 }

@@ -7,7 +7,7 @@ import { putBatch, putRecord } from '../services/producers/composer';
 import type { Generators } from '../services/producers/generators';
 import { abortableSleep } from '../services/streams/abortableSleep';
 import { kinesisOf, type KinesisSource } from '../services/streams/kinesisSource';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 
 export interface ProducersContract {
   commands: typeof producersCommands;
@@ -27,17 +27,12 @@ export function producersHandlers(source: KinesisSource, generators: Generators)
     },
     subscriptions: {
       'generator.progress': async (params, sink) => {
-        try {
-          const done = generators.done(params.id);
-          for (;;) {
-            const status = generators.status(params.id);
-            sink.push(status);
-            if (status.state === 'stopped' || status.state === 'failed' || sink.signal.aborted) break;
-            await Promise.race([abortableSleep(params.intervalMs, sink.signal), done]);
-          }
-          sink.end();
-        } catch (error) {
-          sink.fail(error);
+        const done = generators.done(params.id);
+        for (;;) {
+          const status = generators.status(params.id);
+          sink.push(status);
+          if (status.state === 'stopped' || status.state === 'failed' || sink.signal.aborted) return;
+          await Promise.race([abortableSleep(params.intervalMs, sink.signal), done]);
         }
       },
     },

@@ -8,7 +8,7 @@ import { createStream, deleteStream, setCapacityMode, setRetention, setTags } fr
 import { describeStream, routeStreamKey } from '../services/streams/streamDetail';
 import { listStreams, streamDetailsRows } from '../services/streams/streamsList';
 import { watchStream } from '../services/streams/streamWatch';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 
 export interface StreamsContract {
   commands: typeof streamsCommands;
@@ -31,14 +31,7 @@ export function streamsHandlers(source: KinesisSource): Handlers<StreamsContract
       'streams.setCapacityMode': (params) => setCapacityMode(kinesis(), params.name, params.mode),
     },
     subscriptions: {
-      'streams.watch': async (params, sink) => {
-        try {
-          await watchStream(source, params, (item) => sink.push(item), sink.signal);
-          sink.end();
-        } catch (error) {
-          sink.fail(error);
-        }
-      },
+      'streams.watch': (params, sink) => watchStream(source, params, (item) => sink.push(item), sink.signal),
     },
   };
 }

@@ -1,4 +1,5 @@
-// The local engine's state as main knows it, and the one place where the app starts the engine.
+// Supervises the local engine: starts its worker thread, follows the worker's state into EngineStateStore (what
+// engine.status answers and pushes), and stops it on shutdown. The one place where the app starts the engine.
 import path from 'node:path';
 import type { EngineState, EngineStatus } from '../../shared/contract/index';
 import { startEngineWorker, type EngineWorkerHandle, type EngineWorkerStatus } from '../engine/worker/engineHost';

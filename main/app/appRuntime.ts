@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { AppContract } from '../../shared/contract/index';
 import { ConnectionManager } from '../connections/connectionManager';
 import type { SecretVault } from '../connections/secretVault';
-import type { AppIdentity } from '../services/appInfo';
-import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../services/appInfoEngineState';
+import type { AppIdentity } from './appInfo';
+import { createEngineStateStore, startLocalEngine, type EngineStateStore } from './localEngineSupervisor';
 import { Generators } from '../services/producers/generators';
 import { openSettingsStore } from '../storage/settingsStore';
 import { createAppDispatcher } from './appHandlers';
-import type { Dispatcher } from './dispatcher';
+import type { Dispatcher } from '../rpc/dispatcher';
 
 export interface AppRuntime {
   dispatcher: Dispatcher<AppContract>;

@@ -2,7 +2,7 @@
 // ConnectionUnavailable, so a dispatcher built without the connection services still serves its whole contract.
 import { RpcError } from '../../shared/contract/errors';
 import type { CommandSpec, EventSpec, SubscriptionSpec } from '../../shared/contract/define';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../rpc/handlers';
 
 interface Fragment<Commands, Subscriptions> {
   commands: Commands;

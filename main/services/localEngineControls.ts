@@ -85,7 +85,7 @@ export function fromAdminRule(rule: AdminFaultRule): FaultRule {
 
 const faultsState = (view: FaultsView): FaultsState => ({ seed: view.Seed, rules: view.Rules.map(fromAdminRule) });
 
-export class EngineControls {
+export class LocalEngineControls {
   constructor(
     private readonly source: LocalEngineSource,
     private readonly fetchImpl?: typeof fetch,

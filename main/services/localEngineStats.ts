@@ -5,7 +5,7 @@
 import type { EngineStatsItem, EngineStatsParams, StreamMetrics } from '../../shared/contract/engine';
 import { RpcError } from '../../shared/contract/errors';
 import { LOCAL_ID } from '../connections/connectionModel';
-import { adminCall, localAdmin, type LocalEngineSource } from './engineControls';
+import { adminCall, localAdmin, type LocalEngineSource } from './localEngineControls';
 import type { EngineAdmin, KeyTraffic, Metrics, StatsSample, StreamStatsView } from './engineAdmin';
 
 export const NOT_LOCAL_MESSAGE = 'Live shard stats come from the local engine; on AWS, use the Metrics screen (CloudWatch).';
