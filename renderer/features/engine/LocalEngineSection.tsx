@@ -8,7 +8,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Spinner } from '../../components/Spinner';
 import { activeConnection, connectionsStore } from '../../state/connections';
 import { useStore } from '../../state/store';
-import { Card, Facts } from '../settings/Card';
+import { Card, Facts } from '../../components/Card';
 import { FaultRules } from './FaultRules';
 import { LimitsControls } from './LimitsControls';
 import { LiveStats } from './LiveStats';
