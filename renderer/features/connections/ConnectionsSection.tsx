@@ -13,6 +13,7 @@ import { connectionsStore, switchConnection } from '../../state/connections';
 import { dialogs, openDialog } from '../../state/dialogs';
 import { useStore } from '../../state/store';
 import { Card } from '../../components/Card';
+import './connections.css';
 import { CustomConnectionDialog, regionProblem } from './CustomConnectionDialog';
 import { healthAdvice } from './healthAdvice';
 

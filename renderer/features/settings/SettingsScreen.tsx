@@ -6,6 +6,7 @@ import { About } from './About';
 import { Appearance } from './Appearance';
 import { Shortcuts } from './Shortcuts';
 import { TransportCheck } from './TransportCheck';
+import './settings.css';
 
 /** The connections and local-engine cards are features of their own; the app shell passes them in. */
 export function SettingsScreen({ session, connections, engine }: { session: Session; connections: ReactNode; engine: ReactNode }) {

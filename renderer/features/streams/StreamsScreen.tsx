@@ -10,6 +10,7 @@ import { openDialog, streamsChanged } from '../../state/dialogs';
 import type { SessionState } from '../../state/session';
 import { useStore } from '../../state/store';
 import { StreamDetailView, type ProduceTabSlot } from './StreamDetailView';
+import './streams.css';
 import { createStreamList, type StreamList } from './streamListStore';
 import { visibleRows } from './streamRows';
 import { patchStreamsUi, resetForConnection, streamsUi, type SortColumn } from './streamsUi';
