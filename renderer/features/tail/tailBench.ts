@@ -1,7 +1,7 @@
 // Instrumentation for bench/ui-tail.ts, loaded only when the address has ?tailbench=1 (tailBenchProbe.ts): rows
 // whose data carries "putAt" (the generator's clock when it made the record) are timed to the batch reaching the
 // page and to the frame that first paints them. The bench reads and empties window.__tailBench.
-import type { BenchBatchItem, TailBenchProbe } from './tailBenchProbe';
+import type { BenchBatchItem, TailBenchProbe } from './tailBenchTypes';
 
 export interface BenchSamples {
   /** put → first painted, ms, for rows whose data carries `"putAt": <epoch ms>`. */

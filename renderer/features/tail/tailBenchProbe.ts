@@ -1,20 +1,7 @@
 // bench/ui-tail.ts opens the console with ?tailbench=1 to time rows from put to paint. Only then is the probe
 // (tailBench.ts, a chunk of its own) loaded; on the normal path nothing of it is fetched, and the tail's hot
 // paths see null and skip it.
-export interface BenchBatchItem {
-  type: string;
-  preview?: string;
-  shardId?: string;
-  at?: number;
-  arrivalMs?: number;
-}
-
-export interface TailBenchProbe {
-  /** A batch reached the renderer. */
-  noteBatch(items: readonly BenchBatchItem[]): void;
-  /** Rows (their previews) were first painted. */
-  notePainted(previews: readonly string[]): void;
-}
+import type { TailBenchProbe } from './tailBenchTypes';
 
 let probe: TailBenchProbe | null = null;
 if (new URLSearchParams(window.location.search).get('tailbench') === '1') {
