@@ -1,10 +1,11 @@
+// The global styles load first, so each feature's own stylesheet (imported by the feature) refines them.
+import './styles/app.css';
+import './styles/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToMain } from './api/connect';
 import { App } from './App';
 import { createSession } from './state/session';
-import './styles/app.css';
-import './styles/features.css';
 
 const connection = connectToMain();
 const session = 'client' in connection ? createSession(connection.client) : createSession(null, connection.problem);

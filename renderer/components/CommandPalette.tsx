@@ -1,35 +1,16 @@
 // The command palette (Ctrl/Cmd+K): type to filter, arrows to move, Enter to run, Escape to close. Opened from
 // the status bar's connection it lists only connections (Ctrl/Cmd+Shift+K).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useClient } from '../api/ClientContext';
 import { toUiError, type UiError } from '../api/errors';
-import { connectionsStore, switchConnection } from '../state/connections';
-import { bumpStreams, openDialog } from '../state/dialogs';
-import { navigation, screenIds, screenLabels, shortcutLabel } from '../state/navigation';
+import { paletteSources, type PaletteEntry } from '../state/palette';
 import { useStore } from '../state/store';
-import { requestTail, tailPaletteCommands } from '../features/tail/tailUi';
 import { ErrorNote } from './ErrorNote';
 import { healthWords, HealthDot } from './HealthDot';
-import type { ConnectionSummary } from '../../shared/contract/connections';
-
-interface Command {
-  id: string;
-  label: string;
-  group: string;
-  hint?: string;
-  connection?: ConnectionSummary;
-  run(): Promise<void> | void;
-}
-
-const kindWords = { local: 'Local', profile: 'AWS profile', custom: 'Custom endpoint' } as const;
-
-function focusTitle() {
-  requestAnimationFrame(() => document.getElementById('screen-title')?.focus({ preventScroll: true }));
-}
 
 export function CommandPalette({ mode, onClose }: { mode: 'all' | 'connections'; onClose(): void }) {
   const client = useClient();
-  const view = useStore(connectionsStore);
+  const sources = useStore(paletteSources);
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const [error, setError] = useState<UiError | null>(null);
@@ -49,67 +30,20 @@ export function CommandPalette({ mode, onClose }: { mode: 'all' | 'connections';
     };
   }, []);
 
-  const go = (screen: (typeof screenIds)[number]) => {
-    navigation.set(screen);
-    focusTitle();
-  };
-  const connections = view.state?.connections ?? [];
-  const commands: Command[] = [
-    ...connections.map(
-      (c): Command => ({
-        id: `switch:${c.id}`,
-        label: c.id === view.state?.activeId ? `${c.name} (active)` : `Switch to ${c.name}`,
-        group: 'Connections',
-        hint: `${kindWords[c.kind]} · ${c.region}${c.accountId ? ` · ${c.accountId}` : ''}`,
-        connection: c,
-        run: async () => {
-          if (!client || c.id === view.state?.activeId) return;
-          await switchConnection(client, c.id);
-        },
-      }),
-    ),
-    { id: 'manage', label: 'Manage connections…', group: 'Connections', hint: 'Settings → Connections', run: () => go('settings') },
-    {
-      id: 'add-connection',
-      label: 'Add a custom endpoint…',
-      group: 'Connections',
-      hint: 'LocalStack, kinesalite, a proxy',
-      run: () => {
-        navigation.set('settings');
-        openDialog({ addConnection: true });
-      },
-    },
-  ];
-  if (mode === 'all') {
-    commands.push(
-      {
-        id: 'create-stream',
-        label: 'Create stream…',
-        group: 'Streams',
-        hint: 'Alt+N',
-        run: () => {
-          navigation.set('streams');
-          openDialog({ createStream: true });
-        },
-      },
-      { id: 'refresh-streams', label: 'Refresh the stream list', group: 'Streams', hint: 'Alt+R', run: () => (go('streams'), bumpStreams()) },
-      {
-        id: 'check-health',
-        label: 'Check the active connection',
-        group: 'Connections',
-        run: async () => {
-          if (client && view.state) await client.call('connections.checkHealth', { id: view.state.activeId });
-        },
-      },
-      ...tailPaletteCommands.map((c): Command => ({ id: c.id, label: c.label, group: 'Tail', hint: c.hint, run: () => requestTail(c.action) })),
-      ...screenIds.map((id, i): Command => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => go(id) })),
-    );
-  }
+  // Re-render when a store that the entries are computed from changes (a connection's health, say).
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const watched = useMemo(() => [...new Set(sources.flatMap((s) => s.watch ?? []))], [sources]);
+  useEffect(() => {
+    const stop = watched.map((store) => store.subscribe(refresh));
+    return () => stop.forEach((unsubscribe) => unsubscribe());
+  }, [watched]);
+
+  const commands = sources.flatMap((source) => source.entries(client)).filter((c) => mode === 'all' || c.connectionPicker);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = commands.filter((c) => words.every((w) => `${c.label} ${c.hint ?? ''} ${c.group}`.toLowerCase().includes(w)));
   const current = Math.min(index, Math.max(0, shown.length - 1));
 
-  const run = async (command: Command | undefined) => {
+  const run = async (command: PaletteEntry | undefined) => {
     if (!command || running) return;
     setRunning(command.id);
     setError(null);
@@ -174,10 +108,10 @@ export function CommandPalette({ mode, onClose }: { mode: 'all' | 'connections';
             onClick={() => void run(c)}
           >
             <span className="palette-group">{c.group}</span>
-            {c.connection ? <HealthDot health={c.connection.health} /> : null}
+            {c.health ? <HealthDot health={c.health} /> : null}
             <span className="palette-label">{c.label}</span>
             <span className="palette-hint">
-              {running === c.id ? 'working…' : c.connection?.health.status === 'error' ? healthWords(c.connection.health) : c.hint}
+              {running === c.id ? 'working…' : c.health?.status === 'error' ? healthWords(c.health) : c.hint}
             </span>
           </li>
         ))}

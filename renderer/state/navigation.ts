@@ -31,3 +31,9 @@ export function isMac(): boolean {
 export function shortcutLabel(index: number): string {
   return `${isMac() ? '⌥' : 'Alt+'}${index + 1}`;
 }
+
+/** Shows a screen and moves the focus to its title, as the keyboard shortcuts and the palette do. */
+export function goToScreen(id: ScreenId): void {
+  navigation.set(id);
+  requestAnimationFrame(() => document.getElementById('screen-title')?.focus({ preventScroll: true }));
+}

@@ -12,7 +12,8 @@ import { useAction } from '../../components/useAction';
 import { connectionsStore, switchConnection } from '../../state/connections';
 import { dialogs, openDialog } from '../../state/dialogs';
 import { useStore } from '../../state/store';
-import { Card } from '../settings/Card';
+import { Card } from '../../components/Card';
+import './connections.css';
 import { CustomConnectionDialog, regionProblem } from './CustomConnectionDialog';
 import { healthAdvice } from './healthAdvice';
 

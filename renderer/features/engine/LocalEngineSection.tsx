@@ -8,7 +8,7 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { Spinner } from '../../components/Spinner';
 import { activeConnection, connectionsStore } from '../../state/connections';
 import { useStore } from '../../state/store';
-import { Card, Facts } from '../settings/Card';
+import { Card, Facts } from '../../components/Card';
 import { FaultRules } from './FaultRules';
 import { LimitsControls } from './LimitsControls';
 import { LiveStats } from './LiveStats';
@@ -25,7 +25,7 @@ const stateNames: Record<EngineStatus['state'], string> = {
 
 const STREAM_LIST = 'engine-local-streams';
 
-/** The shared status-pill tones (features.css), so the engine's state looks like every other state badge. */
+/** The shared status-pill tones (components.css), so the engine's state looks like every other state badge. */
 const stateTones: Record<EngineStatus['state'], string> = {
   running: 'status-ok',
   starting: 'status-busy',

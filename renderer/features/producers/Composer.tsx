@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/useAction';
-import { keyInput, keyKinds, keyProblem, type KeyKind } from '../streams/keyText';
+import { keyInput, keyKinds, keyProblem, type KeyKind } from '../../state/keyText';
 import { dataBytes, dataProblem, formatBytes, MAX_FILE_BYTES, readFileAsBase64, toDataInput, type DataFormat } from './recordData';
 
 interface Draft {

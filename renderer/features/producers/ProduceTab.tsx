@@ -2,6 +2,7 @@
 import type { ShardRow } from '../../../shared/contract/streams';
 import { Composer } from './Composer';
 import { GeneratorPanel } from './GeneratorPanel';
+import './producers.css';
 
 export function ProduceTab({ stream, shards }: { stream: string; shards: readonly ShardRow[] }) {
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/index';
 import { Icon } from '../../components/Icon';
-import { Card, Facts } from './Card';
+import { Card, Facts } from '../../components/Card';
 
 const transportNames: Record<AppInfo['transport'], string> = {
   electron: 'Desktop app (Electron IPC)',

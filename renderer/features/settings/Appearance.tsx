@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { Card } from './Card';
+import { Card } from '../../components/Card';
 
 const query = '(prefers-color-scheme: dark)';
 

@@ -1,5 +1,5 @@
 import { isMac, screenIds, screenLabels, shortcutLabel } from '../../state/navigation';
-import { Card } from './Card';
+import { Card } from '../../components/Card';
 
 export function Shortcuts() {
   return (

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppClient } from '../../api/connect';
 import type { SubscriptionHandle } from '../../api/client';
-import { Card, Facts } from './Card';
+import { Card, Facts } from '../../components/Card';
 
 const ITEMS = 200_000;
 

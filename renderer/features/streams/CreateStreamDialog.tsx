@@ -2,6 +2,7 @@
 // same rule AWS applies, so nothing invalid is sent.
 import { useState } from 'react';
 import { StreamName } from '../../../shared/contract/streams';
+import { isResourceName, RESOURCE_NAME_MAX_LENGTH } from '../../../shared/domain/resourceNames';
 import { useClient } from '../../api/ClientContext';
 import { toUiError, type UiError } from '../../api/errors';
 import { Dialog, DialogButtons } from '../../components/Dialog';
@@ -11,8 +12,9 @@ import { parseTagLines } from './tagText';
 
 export function nameProblem(name: string): string | null {
   if (name.length === 0) return 'Give the stream a name.';
-  if (name.length > 128) return `A stream name is at most 128 characters; this one has ${name.length}.`;
-  const bad = [...new Set(name.replace(/[a-zA-Z0-9_.-]/g, ''))];
+  if (name.length > RESOURCE_NAME_MAX_LENGTH) return `A stream name is at most ${RESOURCE_NAME_MAX_LENGTH} characters; this one has ${name.length}.`;
+  // The characters the shared rule refuses, each named once.
+  const bad = [...new Set(name.split('').filter((c) => !isResourceName(c)))];
   if (bad.length > 0) return `Only letters, digits, _ . and - are allowed; remove ${bad.map((c) => `“${c}”`).join(' ')}.`;
   return StreamName.safeParse(name).success ? null : 'This name is not allowed.';
 }

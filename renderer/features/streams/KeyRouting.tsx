@@ -5,7 +5,7 @@ import type { ShardRow } from '../../../shared/contract/streams';
 import { routeKey } from '../../../shared/domain/keyRouting';
 import { KeySpaceBar } from '../../components/KeySpaceBar';
 import { Segmented } from '../../components/Segmented';
-import { keyInput, keyKinds, keyProblem, type KeyKind } from './keyText';
+import { keyInput, keyKinds, keyProblem, type KeyKind } from '../../state/keyText';
 
 export function KeyRouting({ shards }: { shards: readonly ShardRow[] }) {
   const [kind, setKind] = useState<KeyKind>('partition');

@@ -1,8 +1,8 @@
 // One stream: its summary (ARN copyable), the key space with live key routing, shards and lineage, tags,
 // consumers and limits, the producer tools, and the actions. Transitions (CREATING, UPDATING, DELETING) are
 // followed with streams.watch until the stream is ACTIVE again or gone.
-import { useEffect, useRef, useState } from 'react';
-import type { StreamDetail } from '../../../shared/contract/streams';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import type { ShardRow, StreamDetail } from '../../../shared/contract/streams';
 import { useClient } from '../../api/ClientContext';
 import { toUiError, type UiError } from '../../api/errors';
 import { CopyButton } from '../../components/CopyButton';
@@ -12,7 +12,6 @@ import { Spinner } from '../../components/Spinner';
 import { StatusPill } from '../../components/StatusPill';
 import { Tabs } from '../../components/Tabs';
 import { bumpStreams } from '../../state/dialogs';
-import { ProduceTab } from '../producers/ProduceTab';
 import { KeyRouting } from './KeyRouting';
 import { ShardsTable } from './ShardsTable';
 import { CapacityDialog, DeleteDialog, RetentionDialog, TagsDialog, type StreamAction } from './StreamActionDialogs';
@@ -29,6 +28,9 @@ const tabs: { id: TabId; label: string }[] = [
 
 /** Which tab a stream opens on, remembered across streams. */
 let lastTab: TabId = 'overview';
+
+/** The Produce tab's content, given by the app shell (the producer tools are a feature of their own). */
+export type ProduceTabSlot = ComponentType<{ stream: string; shards: readonly ShardRow[] }>;
 
 const transitional = new Set(['CREATING', 'UPDATING', 'DELETING']);
 
@@ -52,7 +54,7 @@ function retentionWords(hours: number): string {
   return `${hours} hours (${Number.isInteger(days) ? days : days.toFixed(1)} day${days === 1 ? '' : 's'})`;
 }
 
-export function StreamDetailView({ name, onBack }: { name: string; onBack(): void }) {
+export function StreamDetailView({ name, onBack, ProduceTab }: { name: string; onBack(): void; ProduceTab: ProduceTabSlot }) {
   const client = useClient();
   const [ticket, setTicket] = useState(0);
   const [result, setResult] = useState<{ ticket: number; detail: StreamDetail | null; error: UiError | null } | null>(null);

@@ -9,7 +9,8 @@ import { activeConnection, connectionsStore } from '../../state/connections';
 import { openDialog, streamsChanged } from '../../state/dialogs';
 import type { SessionState } from '../../state/session';
 import { useStore } from '../../state/store';
-import { StreamDetailView } from './StreamDetailView';
+import { StreamDetailView, type ProduceTabSlot } from './StreamDetailView';
+import './streams.css';
 import { createStreamList, type StreamList } from './streamListStore';
 import { visibleRows } from './streamRows';
 import { patchStreamsUi, resetForConnection, streamsUi, type SortColumn } from './streamsUi';
@@ -25,7 +26,7 @@ function listFor(client: AppClient, epoch: number): StreamList {
   return cached.list;
 }
 
-export function StreamsScreen({ session }: { session: SessionState }) {
+export function StreamsScreen({ session, ProduceTab }: { session: SessionState; ProduceTab: ProduceTabSlot }) {
   const client = useClient();
   const connections = useStore(connectionsStore);
   const ui = useStore(streamsUi);
@@ -39,7 +40,7 @@ export function StreamsScreen({ session }: { session: SessionState }) {
     );
   }
   return ui.open && ui.epoch === connections.epoch ? (
-    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} />
+    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} />
   ) : (
     <StreamList client={client} epoch={connections.epoch} engineRunning={session.engine?.state === 'running'} />
   );

@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TailRow } from '../../../shared/contract/tail';
 import { useStore } from '../../state/store';
-import { benchHook, benchSamples, PUT_AT } from './tailBench';
+import { tailBenchProbe } from './tailBenchProbe';
 import type { TailController } from './tailController';
 import type { TimeFormat } from './tailForm';
 import { formatArrival, shortShard, size } from './tailFormat';
@@ -125,21 +125,12 @@ export function TailTable({ controller, columns, timeFormat, selected, following
 
   // For bench/ui-tail.ts: when each newly shown row is first painted, against the put time in its data.
   useLayoutEffect(() => {
-    if (!benchHook || shown.length === 0) return;
+    const probe = tailBenchProbe();
+    if (!probe || shown.length === 0) return;
     const fresh = shown.filter((_, i) => from + i > seen.current.noted);
     seen.current.noted = Math.max(seen.current.noted, from + shown.length - 1);
     if (fresh.length === 0) return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const bench = benchSamples();
-        const at = Date.now();
-        for (const row of fresh) {
-          const put = PUT_AT.exec(row.preview);
-          bench.painted++;
-          if (put?.[1]) bench.latencies.push(at - Number(put[1]));
-        }
-      }),
-    );
+    requestAnimationFrame(() => setTimeout(() => probe.notePainted(fresh.map((row) => row.preview))));
   });
 
   useEffect(() => {

@@ -3,6 +3,7 @@
 // address may also carry the access token (#/tail?…&token=…): renderer/api reads it from the same hash and
 // then clears the hash, so this module reads the address when it is first imported, which is before
 // main.tsx connects.
+import { isResourceName } from '../../../shared/domain/resourceNames';
 import { navigation } from '../../state/navigation';
 import { createStore } from '../../state/store';
 
@@ -34,7 +35,7 @@ export function parsePermalink(hash: string): Permalink | null {
   const shardId = q.get('shard');
   const sequenceNumber = q.get('seq');
   const sub = Number(q.get('sub') ?? '0');
-  if (!connectionId || !stream || !shardId || !sequenceNumber || !/^\d{1,128}$/.test(sequenceNumber) || !/^[a-zA-Z0-9_.-]{1,128}$/.test(stream)) return null;
+  if (!connectionId || !stream || !shardId || !sequenceNumber || !/^\d{1,128}$/.test(sequenceNumber) || !isResourceName(stream)) return null;
   return { connectionId, stream, shardId, sequenceNumber, subIndex: Number.isInteger(sub) && sub >= 0 ? sub : 0 };
 }
 

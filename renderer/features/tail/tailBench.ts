@@ -1,8 +1,7 @@
-// Instrumentation for bench/ui-tail.ts, on only when the address has ?tailbench=1: rows whose data carries
-// "putAt" (the generator's clock when it made the record) are timed to the batch reaching the page and to the
-// frame that first paints them. The bench reads and empties window.__tailBench.
-/** Benchmark instrumentation (bench/ui-tail.ts) is on when the address has ?tailbench=1. */
-export const benchHook = new URLSearchParams(window.location.search).get('tailbench') === '1';
+// Instrumentation for bench/ui-tail.ts, loaded only when the address has ?tailbench=1 (tailBenchProbe.ts): rows
+// whose data carries "putAt" (the generator's clock when it made the record) are timed to the batch reaching the
+// page and to the frame that first paints them. The bench reads and empties window.__tailBench.
+import type { BenchBatchItem, TailBenchProbe } from './tailBenchTypes';
 
 export interface BenchSamples {
   /** put → first painted, ms, for rows whose data carries `"putAt": <epoch ms>`. */
@@ -24,14 +23,14 @@ declare global {
   }
 }
 
-export const PUT_AT = /"putAt":(\d{13})/;
+const PUT_AT = /"putAt":(\d{13})/;
 
-export function benchSamples(): BenchSamples {
+function benchSamples(): BenchSamples {
   return (window.__tailBench ??= { latencies: [], toBatch: [], toBatchShard: [], statusTransit: [], putToArrival: [], painted: 0 });
 }
 
 let batchRows = 0;
-export function notePutToBatch(items: readonly { type: string; preview?: string; shardId?: string; at?: number; arrivalMs?: number }[]): void {
+function notePutToBatch(items: readonly BenchBatchItem[]): void {
   const now = Date.now();
   const bench = benchSamples();
   for (const item of items) {
@@ -44,3 +43,16 @@ export function notePutToBatch(items: readonly { type: string; preview?: string;
     bench.putToArrival.push((item.arrivalMs ?? now) - Number(put[1]));
   }
 }
+
+/** When each newly shown row is first painted, against the put time in its data. */
+function notePainted(previews: readonly string[]): void {
+  const bench = benchSamples();
+  const at = Date.now();
+  for (const preview of previews) {
+    const put = PUT_AT.exec(preview);
+    bench.painted++;
+    if (put?.[1]) bench.latencies.push(at - Number(put[1]));
+  }
+}
+
+export const tailBench: TailBenchProbe = { noteBatch: notePutToBatch, notePainted };

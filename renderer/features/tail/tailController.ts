@@ -9,7 +9,7 @@ import type { AppClient } from '../../api/connect';
 import { errorFromShape, type UiError } from '../../api/errors';
 import { RingBuffer } from '../../state/ringBuffer';
 import { createStore, type Store } from '../../state/store';
-import { benchHook, notePutToBatch } from './tailBench';
+import { tailBenchProbe } from './tailBenchProbe';
 
 export type TailParamsIn = z.input<typeof TailRecordsParams>;
 export type StartedItem = Extract<TailItem, { type: 'started' }>;
@@ -89,7 +89,7 @@ export function createTailController(client: AppClient, capacity = DEFAULT_BUFFE
     let status: TailStatus | null = null;
     let started: StartedItem | null = null;
     let end: EndItem | null = null;
-    if (benchHook) notePutToBatch(items);
+    tailBenchProbe()?.noteBatch(items);
     for (const item of items) {
       if (item.type === 'record') rows.push(item);
       else if (item.type === 'status') status = item;

@@ -54,6 +54,17 @@ export const initialForm: TailForm = {
   timeFormat: 'local',
 };
 
+export const timeFormats: { id: TimeFormat; label: string }[] = [
+  { id: 'local', label: 'Local' },
+  { id: 'utc', label: 'UTC' },
+  { id: 'relative', label: 'Relative' },
+];
+
+/** The format after `current`, in the order of `timeFormats` (the T key cycles through them). */
+export function nextTimeFormat(current: TimeFormat): TimeFormat {
+  return timeFormats[(timeFormats.findIndex((t) => t.id === current) + 1) % timeFormats.length]?.id ?? 'local';
+}
+
 export const tailForm = createStore<TailForm>(initialForm);
 export const patchForm = (change: Partial<TailForm>) => tailForm.set((f) => ({ ...f, ...change }));
 

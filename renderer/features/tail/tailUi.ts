@@ -27,15 +27,3 @@ export function requestTail(action: TailAction): void {
   navigation.set('tail');
   tailRequest.set((r) => ({ action, n: (r?.n ?? 0) + 1 }));
 }
-
-/** Command palette entries for the tailer (the palette adds its group and runs them). */
-export const tailPaletteCommands: { id: string; label: string; hint: string; action: TailAction }[] = [
-  { id: 'tail-toggle', label: 'Start or stop tailing', hint: 'Ctrl+Enter', action: 'toggle' },
-  { id: 'tail-pause', label: 'Pause or resume the tail', hint: 'Space', action: 'pause' },
-  { id: 'tail-filter', label: 'Filter the tail', hint: '/', action: 'filter' },
-  { id: 'tail-follow', label: 'Follow the newest row', hint: 'F', action: 'follow' },
-  { id: 'tail-permalink', label: 'Copy the selected record’s permalink', hint: 'L', action: 'permalink' },
-  { id: 'tail-export', label: 'Export tail rows (NDJSON or CSV)…', hint: 'E', action: 'export' },
-  { id: 'tail-import', label: 'Import NDJSON into a stream…', hint: 'I', action: 'import' },
-  { id: 'tail-replay', label: 'Replay a range into another stream…', hint: 'R', action: 'replay' },
-];

@@ -1,6 +1,6 @@
 // A record key as typed: a partition key, or an explicit hash key (decimal). Checked the way Kinesis checks it.
-import type { KeyInput } from '../../../shared/contract/streams';
-import { isValidHashKey } from '../../../shared/domain/hashKey';
+import type { KeyInput } from '../../shared/contract/streams';
+import { isValidHashKey } from '../../shared/domain/hashKey';
 
 export type KeyKind = 'partition' | 'hash';
 

@@ -1,0 +1,29 @@
+// Carries out what the command palette asked of the tailer (tailPaletteEntries), once the screen is mounted.
+import { useEffect, useRef } from 'react';
+import { useStore } from '../../state/store';
+import type { TailActions } from './tailActions';
+import type { TailController } from './tailController';
+import { tailForm } from './tailForm';
+import { patchTailUi, tailRequest, type TailAction } from './tailUi';
+
+export function useTailRequests(controller: TailController, actions: TailActions): void {
+  const { toggle, togglePause, copyPermalink, notify } = actions;
+  const request = useStore(tailRequest);
+  const handled = useRef(request?.n ?? 0);
+  useEffect(() => {
+    if (!request || request.n === handled.current) return;
+    handled.current = request.n;
+    const run: Record<TailAction, () => void> = {
+      toggle,
+      pause: togglePause,
+      // After the palette has closed and given the focus back.
+      filter: () => requestAnimationFrame(() => actions.focusFilter()),
+      follow: () => patchTailUi({ following: true, selected: null }),
+      permalink: copyPermalink,
+      export: () => (controller.state.get().started ? patchTailUi({ dialog: 'export' }) : notify('Start a tail first: export takes the rows of a session.')),
+      import: () => patchTailUi({ dialog: 'import' }),
+      replay: () => (tailForm.get().stream ? patchTailUi({ dialog: 'replay' }) : notify('Choose the source stream first.')),
+    };
+    run[request.action]();
+  }, [request, toggle, togglePause, copyPermalink, notify, actions, controller]);
+}

@@ -1,0 +1,47 @@
+// How features compose into the app: which feature fills each screen, the pieces one feature lends another's
+// screen (Settings shows the connections and local-engine cards; a stream's Produce tab holds the producer tools),
+// and the command-palette entries that are there whatever the screen. Features never import each other; they meet here.
+import type { ReactElement } from 'react';
+import { AnalyticsScreen } from './features/analytics/AnalyticsScreen';
+import { ConnectionsSection } from './features/connections/ConnectionsSection';
+import { connectionCheckEntries, connectionSwitchEntries } from './features/connections/paletteEntries';
+import { LocalEngineSection } from './features/engine/LocalEngineSection';
+import { FirehoseScreen } from './features/firehose/FirehoseScreen';
+import { MetricsScreen } from './features/metrics/MetricsScreen';
+import { ProduceTab } from './features/producers/ProduceTab';
+import { ReshardScreen } from './features/reshard/ReshardScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { streamsPaletteEntries } from './features/streams/paletteEntries';
+import { StreamsScreen } from './features/streams/StreamsScreen';
+import { tailPaletteEntries } from './features/tail/tailPaletteEntries';
+import { TailScreen } from './features/tail/TailScreen';
+import { goToScreen, screenIds, screenLabels, shortcutLabel, type ScreenId } from './state/navigation';
+import type { PaletteSource } from './state/palette';
+import type { Session, SessionState } from './state/session';
+
+export function screenFor(screen: ScreenId, session: Session, state: SessionState): ReactElement {
+  switch (screen) {
+    case 'streams':
+      return <StreamsScreen session={state} ProduceTab={ProduceTab} />;
+    case 'tail':
+      return <TailScreen session={state} />;
+    case 'reshard':
+      return <ReshardScreen />;
+    case 'firehose':
+      return <FirehoseScreen />;
+    case 'analytics':
+      return <AnalyticsScreen />;
+    case 'metrics':
+      return <MetricsScreen />;
+    case 'settings':
+      return <SettingsScreen session={session} connections={<ConnectionsSection />} engine={<LocalEngineSection engine={state.engine} />} />;
+  }
+}
+
+const screenEntries: PaletteSource = {
+  id: 'screens',
+  entries: () => screenIds.map((id, i) => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => goToScreen(id) })),
+};
+
+/** The palette's always-available entries, in the order it lists them. */
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, screenEntries];
