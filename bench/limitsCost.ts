@@ -1,7 +1,7 @@
 // What realistic limits cost on ingest when a stream stays under them: PutRecords of 500 × 100 B into a
 // 4-shard stream, dispatched in-process (the engine's own cost: input decoding, routing, the write gates, the
 // SQLite transaction, stats), for three engines side by side:
-//   - bare: an Engine without Engine II's controls (no stats, no gates doing work) — the floor;
+//   - bare: an Engine without its limits, faults and stats (no gates doing work) — the floor;
 //   - off: startEngine with limits off (the default; live stats on);
 //   - realistic: startEngine with limits realistic, kept under the limits.
 // "Under the limits" without waiting in real time: every engine runs on a virtual clock that moves 200 ms per
