@@ -4,13 +4,13 @@
 import {
   DescribeStreamCommand,
   DescribeStreamConsumerCommand,
-  KinesisClient,
   PutRecordCommand,
   RegisterStreamConsumerCommand,
   SubscribeToShardCommand,
 } from '@aws-sdk/client-kinesis';
 import { performance } from 'node:perf_hooks';
-import { dummyCredentials, region, sleep } from '../test/support/kinesis';
+import { sdkClient } from '../test/support/kinesis';
+import { sleep } from '../test/support/sleep';
 import { createStream, percentile, type LatencyFigures } from './workloads';
 
 export interface FanoutLatencyFigures extends LatencyFigures {
@@ -21,7 +21,7 @@ export interface FanoutLatencyFigures extends LatencyFigures {
 
 /** Measures against an engine at `endpoint` (it creates the stream and the consumer). */
 export async function fanoutLatency(endpoint: string, samples: number, stream = 'bench-fanout'): Promise<FanoutLatencyFigures> {
-  const kinesis = new KinesisClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 });
+  const kinesis = sdkClient(endpoint);
   try {
     await createStream(kinesis, stream, 1);
     const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: stream }));

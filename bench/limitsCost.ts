@@ -1,7 +1,7 @@
 // What realistic limits cost on ingest when a stream stays under them: PutRecords of 500 × 100 B into a
 // 4-shard stream, dispatched in-process (the engine's own cost: input decoding, routing, the write gates, the
 // SQLite transaction, stats), for three engines side by side:
-//   - bare: an Engine without Engine II's controls (no stats, no gates doing work) — the floor;
+//   - bare: an Engine without its limits, faults and stats (no gates doing work) — the floor;
 //   - off: startEngine with limits off (the default; live stats on);
 //   - realistic: startEngine with limits realistic, kept under the limits.
 // "Under the limits" without waiting in real time: every engine runs on a virtual clock that moves 200 ms per
@@ -11,14 +11,14 @@
 // CPU time per call (this process's user + system time: the engine runs synchronously in it), which other
 // processes on a shared machine disturb far less than wall time; wall time is reported beside it.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Engine } from '../main/engine/engine';
 import { startEngine, type RunningEngine } from '../main/engine/startEngine';
 import { createStream } from '../main/engine/streamLifecycle';
 import { jsonWire } from '../main/engine/wire';
+import { tempDir } from '../test/support/tempDir';
 
 export interface LimitsCostOptions {
   rounds: number;
@@ -82,7 +82,7 @@ async function variant(name: Variant['name'], dir: string, shards: number): Prom
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
 
 export async function limitsCost(options: LimitsCostOptions = DEFAULT_LIMITS_COST): Promise<LimitsCostFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'shardscope-bench-limits-'));
+  const dir = tempDir('bench-limits').path;
   const data = randomBytes(options.recordBytes).toString('base64');
   // Bodies as the JSON protocol parses them (base64 data), with distinct keys so records spread over the shards.
   const bodies = Array.from({ length: 16 }, (_, b) => ({

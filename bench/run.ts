@@ -3,11 +3,12 @@
 // wire client (bench/wireClient.ts) for the headline ingest and read-back, the SDK (HTTP/1.1 NodeHttpHandler,
 // keep-alive, 16 sockets) for the same again and for latency and seeks, and prints the figures as JSON with ratios to kinesalite from the same
 // run. It never asserts on time: speed is reported, not tested.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { kinesisClient, sleep } from '../test/support/kinesis';
+import { kinesisClient } from '../test/support/kinesis';
+import { sleep } from '../test/support/sleep';
 import { cpuSeconds, repoRoot, rssKiB, startPeer, type PeerKind, type RunningPeer } from '../test/support/peers';
 import { fanoutLatency } from './fanoutLatency';
 import { limitsCost } from './limitsCost';
@@ -31,6 +32,7 @@ import {
   type SeekFigures,
   type SeekPosition,
 } from './workloads';
+import { tempDir } from '../test/support/tempDir';
 
 const { values } = parseArgs({
   options: {
@@ -94,7 +96,7 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const mib = (kib: number) => Math.round(kib / 102.4) / 10;
 
 async function withPeer<T>(kind: PeerKind, onDisk: boolean, run: (peer: RunningPeer) => Promise<T>): Promise<T> {
-  const dataDir = onDisk ? await mkdtemp(join(tmpdir(), `shardscope-bench-${kind}-`)) : undefined;
+  const dataDir = onDisk ? tempDir(`bench-${kind}`).path : undefined;
   const peer = await startPeer(kind, { dataDir, statusDelayMs: 0 }, 90_000);
   try {
     return await run(peer);

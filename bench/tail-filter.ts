@@ -1,6 +1,6 @@
 // JSONata filter throughput in main: records per second through the tailer's filter alone (rows already
 // decoded) and through the whole per-record path a tail session runs (decode, filter, preview, two JSON-path
-// columns). Nested JSON records of ~300 bytes; the expression from the issue. Prints JSON.
+// columns). Nested JSON records of ~300 bytes; a typical filter expression. Prints JSON.
 //   node --import tsx bench/tail-filter.ts [--records 200000] [--rounds 5]
 import { performance } from 'node:perf_hooks';
 import { decodeRecord } from '../main/services/tail/decoders';

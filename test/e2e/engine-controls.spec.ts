@@ -1,11 +1,12 @@
 // Settings → Local engine end to end: the limits switch (engine-wide and per stream) kept by the engine across a
 // reload, a fault rule checked before sending and then added, live per-shard stats of records the test writes
 // with the SDK, and a stream reset behind its typed name. The engine is the web host's own.
-import { KinesisClient, CreateStreamCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { Page } from '@playwright/test';
 import { EngineAdmin } from '../../main/services/engineAdmin';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
+import { sdkClient } from '../support/kinesis';
 
 let endpoint: string | null = null;
 
@@ -31,7 +32,7 @@ test('limits, faults, live stats and reset in Settings → Local engine', async 
   let section = await openEngineSection(page);
   endpoint = (await section.getByTestId('engine-endpoint').textContent()) ?? '';
   expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  const kinesis = new KinesisClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+  const kinesis = sdkClient(endpoint, { maxAttempts: 3 });
   await kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 2 }));
 
   // Limits: engine-wide Realistic, one stream Off; both still there after a reload (the engine keeps them).

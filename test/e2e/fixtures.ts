@@ -1,11 +1,11 @@
 // One `app` fixture, two shells: the web host in Debian Chromium, or the desktop app through Playwright's _electron.
 // The specs do not know which one they run in.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../build/electronBinary.mjs';
+import { tempDir } from '../support/tempDir';
 
 export interface ShellOptions {
   shell: 'web' | 'electron';
@@ -29,7 +29,7 @@ interface WebHostProcess {
 async function startWebHost(): Promise<WebHostProcess> {
   const entry = path.join(root, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` before the e2e tests.');
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-e2e-'));
+  const dataDir = tempDir('e2e').path;
   const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -72,7 +72,7 @@ export const test = base.extend<{ app: AppUnderTest }, ShellOptions & { webHost:
       testInfo.skip(true, `no Electron binary here: ${binary.missing}. These specs run through the desktop shell where the binary exists.`);
       return;
     }
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-e2e-electron-'));
+    const dataDir = tempDir('e2e-electron').path;
     const electronApp = await _electron.launch({ executablePath: binary.path, args: [root, '--data-dir', dataDir], cwd: root });
     const page = await electronApp.firstWindow();
     await page.setViewportSize({ width: 1280, height: 800 });

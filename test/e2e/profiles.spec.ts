@@ -2,11 +2,11 @@
 // listed, an MFA role profile asks for its code in a dialog when switched to, a cancelled prompt ends as a clear
 // `mfa-required` failure, and the Streams screen says what went wrong instead of showing an empty list.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, root, test } from './fixtures';
 import { keepScreens } from './screens';
+import { tempDir } from '../support/tempDir';
 
 const config = `[profile base]
 aws_access_key_id = AKIDSHARDSCOPEE2E0001
@@ -21,7 +21,7 @@ region = eu-west-1
 `;
 
 /** A web host whose AWS files are a temporary config; the same `dir` again is the same app after a restart. */
-async function startHostWithProfiles(dir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-e2e-profiles-'))): Promise<{ url: string; child: ChildProcess; dir: string }> {
+async function startHostWithProfiles(dir = tempDir('e2e-profiles').path): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const entry = path.join(root, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` before the e2e tests.');
   writeFileSync(path.join(dir, 'config'), config);

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { contract, RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol, type AppContract } from '../../shared/contract/index';
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
+import { sleep } from '../support/sleep';
 
 export type TestRpc = RpcClient<AppContract>;
 
@@ -27,7 +28,7 @@ export async function createActiveStream(rpc: TestRpc, name: string, shardCount:
     // While CREATING, parts of DescribeStream (ListShards) answer ResourceInUseException: wait and ask again.
     const detail = await rpc.call('streams.describe', { name }).catch(() => null);
     if (detail?.summary.status === 'ACTIVE') return;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   throw new Error(`${name} did not become ACTIVE`);
 }

@@ -2,12 +2,12 @@
 // The engine must fall back to a free port, say so, and print its listening line on a line of its own.
 import { ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { client, HANDLERS } from './engine-kit';
+import { client, HANDLERS } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const LISTENING = /^Kinesis engine listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
 const CONSOLE = /^Shardscope web console: http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+$/m;
@@ -30,7 +30,7 @@ describe('npm run web -- --engine-port N', () => {
   it('uses a free port when N is taken, says so, and prints the listening line on its own', async () => {
     const taken = await occupy();
     cleanups.push(() => taken.close());
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-app-cli-'));
+    const dataDir = tempDir('app-cli').path;
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     // The child reads AWS files that do not exist, never the user's.
     const env = { ...process.env, AWS_CONFIG_FILE: path.join(dataDir, 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dataDir, 'no-aws-credentials') };

@@ -7,9 +7,7 @@
 // user's key. So the renderer must never receive one either.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createH2cServer, type Http2Server } from 'node:http2';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type AppContract } from '../../shared/contract/index';
@@ -22,7 +20,8 @@ import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
-import { collect } from './services-kit';
+import { collect } from '../support/services-kit';
+import { tempDir } from '../support/tempDir';
 
 // Random-looking values, so that no 12-character window of one can occur in ordinary text by chance.
 const SECRETS = {
@@ -96,7 +95,7 @@ describe('the app runtime over the WebSocket transport', () => {
         '',
       ].join('\n'),
     });
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-app-'));
+    dataDir = tempDir('app').path;
     // Exactly what main/cli/web.ts does, with port 0 for the engine so a running app on 4567 is left alone.
     runtime = await startAppRuntime({ version: '0.0.0-test', dataDir }, { enginePort: 0, log: (line) => logLines.push(line) });
     host = await startWebHost({ dispatcher: runtime.dispatcher, rendererDir: dataDir, port: 0 });

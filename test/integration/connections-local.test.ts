@@ -1,14 +1,14 @@
 // The built-in "Local engine" connection against our engine (its programmatic entry, in memory): dummy keys
 // and the Kinesis client's default HTTP/2 handler over h2c, as the app will use it.
 import { CreateStreamCommand, DeleteStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
 import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { tempDir } from '../support/tempDir';
 
 describe('the local engine connection', () => {
   let engine: RunningEngine;
@@ -20,7 +20,7 @@ describe('the local engine connection', () => {
   beforeAll(async () => {
     engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0 });
     home = makeAwsHome();
-    dataDir = mkdtempSync(join(tmpdir(), 'shardscope-local-'));
+    dataDir = tempDir('local').path;
     settings = openSettingsStore(join(dataDir, 'settings.db'));
     manager = await ConnectionManager.open({ settings, checkOnSwitch: false });
   });

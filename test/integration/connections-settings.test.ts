@@ -2,8 +2,7 @@
 // region overrides, and what happens to secrets with and without a vault.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../main/connections/connectionManager';
@@ -11,6 +10,7 @@ import type { SecretVault } from '../../main/connections/secretVault';
 import { openSettingsStore } from '../../main/storage/settingsStore';
 import { aesVault } from '../fixtures/connections/aesVault';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
+import { tempDir } from '../support/tempDir';
 
 const SECRET = 'persisted-secret-value-0123456789';
 
@@ -22,7 +22,7 @@ describe('connection settings persistence', () => {
   beforeEach(() => {
     home = makeAwsHome();
     home.write({ config: '[profile work]\nregion = eu-west-1\ncredential_process = /bin/false\n' });
-    dataDir = mkdtempSync(join(tmpdir(), 'shardscope-settings-'));
+    dataDir = tempDir('settings').path;
     dbFile = join(dataDir, 'settings.db');
   });
 

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode, PROTOCOL_VERSION, RpcError, type Port } from '../../shared/contract/index';
 import { appClient, recordFrames, transports, type Backend } from './contractTransports';
+import { sleep } from '../support/sleep';
 
 const limits = { maxBatchItems: 100, maxQueuedItems: 1_000, maxUnackedBatches: 2, flushIntervalMs: 10 };
 
@@ -130,7 +131,7 @@ describe.each(transports)('contract over $name', (transport) => {
     expect(stalled).toMatchObject({ queued: limits.maxQueuedItems, unacked: limits.maxUnackedBatches, dropped: 0 });
     expect(stalled?.pushed).toBeLessThanOrEqual(bound);
     // However long it stays slow, nothing more is pulled or sent.
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 20; i++) await sleep(10);
     expect(dispatcher.stats().subscriptions[0]?.pushed).toBe(stalled?.pushed);
     const batches = raw.frames.filter((frame) => frame.type === 'batch');
     expect(batches).toHaveLength(limits.maxUnackedBatches);

@@ -1,18 +1,16 @@
 // The transports the conformance suite runs over, each set up the way the app sets it up.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
-import { contract, createMemoryPortPair, type AppContract, type Port } from '../../shared/contract/index';
+import { contract, type AppContract, type Port } from '../../shared/contract/index';
 import { createAppDispatcher } from '../../main/app/appHandlers';
 import type { Dispatcher } from '../../main/rpc/dispatcher';
 import type { DispatcherLimits } from '../../main/rpc/limits';
-import { servePort } from '../../main/rpc/portSession';
 import { startWebHost } from '../../main/server/webHost';
 import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/index';
 import { createEngineStateStore, startLocalEngine, type EngineStateStore } from '../../main/app/localEngineSupervisor';
 import { RpcClient } from '../../renderer/api/client';
 import { webSocketPort } from '../../renderer/api/ports';
+import { memoryPort } from '../support/rpc-kit';
+import { tempDir } from '../support/tempDir';
 
 export interface Backend {
   dispatcher: Dispatcher<AppContract>;
@@ -29,7 +27,7 @@ export interface TransportSetup {
 }
 
 async function appBackend(limits?: Partial<DispatcherLimits>) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-contract-'));
+  const dataDir = tempDir('contract').path;
   const engine = createEngineStateStore();
   const { dispatcher, dispose } = createAppDispatcher({ identity: { version: '9.9.9-test', dataDir }, engine }, limits);
   // Port 0: a free port, so suites running side by side never contend for the default 4567.
@@ -53,9 +51,7 @@ export const transports: TransportSetup[] = [
       return {
         ...app,
         async connect() {
-          const [client, server] = createMemoryPortPair();
-          servePort(app.dispatcher, server, 'memory');
-          return client;
+          return memoryPort(app.dispatcher);
         },
         async close() {
           await app.dispose();

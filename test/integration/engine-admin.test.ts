@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
 import { EngineAdmin, type StatsSample } from '../../main/services/engineAdmin';
-import { admin, readShard, sleep } from './engine-controls-kit';
-import { client, failure, HANDLERS, raw, start, tempDir } from './engine-kit';
+import { admin, readShard } from '../support/engine-controls-kit';
+import { sleep } from '../support/sleep';
+import { client, failure, HANDLERS, raw, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const SHARDS = ['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002'];
 const size = (r: { Data?: Uint8Array; PartitionKey?: string }) => (r.Data?.length ?? 0) + Buffer.byteLength(r.PartitionKey ?? '');
@@ -128,7 +130,7 @@ describe('admin API', () => {
     };
     const before = await readAll();
     expect(before).toHaveLength(1200);
-    const dir = tempDir();
+    const dir = tempDir('engine');
     try {
       const path = join(dir.path, 'snap.ndjson');
       expect(await control.snapshotStream({ StreamName: 'snap' }, path)).toMatchObject({ StreamName: 'snap', Records: 1200, Shards: 3 });
@@ -235,7 +237,7 @@ describe('admin API', () => {
 
 describe('the CLI switches', () => {
   it('--limits realistic and --faults FILE configure the engine it starts', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     const file = join(dir.path, 'faults.json');
     writeFileSync(file, JSON.stringify({ Seed: 7, Rules: [{ StreamName: 'orders', Action: '*', LatencyMs: 5, JitterMs: 5 }] }));
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/engine.ts', '--port', '0', '--in-memory', '--create-streams', 'orders:1', '--limits', 'realistic', '--faults', file], { cwd: process.cwd() });

@@ -4,7 +4,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngineWorker, type EngineWorkerStatus } from '../../main/engine/worker/engineHost';
-import { client, HANDLERS, tempDir } from './engine-kit';
+import { client, HANDLERS } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const LISTENING = /^Kinesis engine listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -39,7 +40,7 @@ function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null>
 
 describe('the engine CLI', () => {
   it('prints its endpoint, serves the streams it was given, and exits cleanly on SIGTERM', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     try {
       const cli = runCli(['--port', '0', '--data-dir', dir.path, '--create-streams', 'orders:2,clicks:1', '--status-delay-ms', '0']);
       const { endpoint } = await cli.listening;

@@ -3,8 +3,8 @@
 import { CreateStreamCommand, DescribeStreamConsumerCommand, RegisterStreamConsumerCommand, SubscribeToShardCommand } from '@aws-sdk/client-kinesis';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep } from './engine-controls-kit';
-import { client, HANDLERS } from './engine-kit';
+import { sleep } from '../support/sleep';
+import { client, HANDLERS } from '../support/engine-kit';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {

@@ -11,6 +11,7 @@ import { connectionById } from '../../main/services/tail/connectionClients';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
 import { join } from 'node:path';
+import { sleep } from '../support/sleep';
 
 const CONFIG = `[profile static-dev]
 region = eu-central-1
@@ -67,7 +68,7 @@ describe('ConnectionManager.clientsFor', () => {
     // ("keeps its keys inside the connection manager").
     const target = connectionById(manager, custom.id);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       const put = await target.connection.kinesis().send(new PutRecordCommand({ StreamName: 'elsewhere', PartitionKey: 'k', Data: new Uint8Array([1]) }));
       expect(put.ShardId).toBe('shardId-000000000000');
     } finally {

@@ -4,26 +4,27 @@
 // limits and faults set through the contract act on the engine, the contract and the engine accept and refuse
 // the same fault values, reset asks for the typed name, snapshots are refused over the web host, and stats
 // refuse a connection that is not the local engine (kinesalite behind a custom endpoint).
-import { CreateStreamCommand, KinesisClient, PutRecordCommand, PutRecordsCommand, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { CreateStreamCommand, PutRecordCommand, PutRecordsCommand, type KinesisClient, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatsItem, FaultRule } from '../../shared/contract/engine';
-import { contract, createMemoryPortPair, type AppContract, type RpcErrorShape } from '../../shared/contract/index';
+import { contract, type AppContract, type RpcErrorShape } from '../../shared/contract/index';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { LOCAL_ID } from '../../main/connections/connectionModel';
 import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
 import { createAppDispatcher } from '../../main/app/appHandlers';
-import { servePort } from '../../main/rpc/portSession';
 import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
 import { EngineAdmin, EngineAdminError } from '../../main/services/engineAdmin';
 import { toAdminRule } from '../../main/services/localEngineControls';
 import { Generators } from '../../main/services/producers/generators';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
-import { RpcClient, type SubscriptionHandle } from '../../renderer/api/client';
+import type { RpcClient, SubscriptionHandle } from '../../renderer/api/client';
 import { startPeer, type RunningPeer } from '../support/peers';
-import { readShard, sleep } from './engine-controls-kit';
+import { readShard } from '../support/engine-controls-kit';
+import { sdkClient } from '../support/kinesis';
+import { memoryClient } from '../support/rpc-kit';
+import { sleep } from '../support/sleep';
+import { tempDir } from '../support/tempDir';
 
 type AppClient = RpcClient<AppContract>;
 
@@ -40,22 +41,16 @@ interface Kit {
 
 async function startKit(): Promise<Kit> {
   const engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shardscope-engine-console-'));
+  const scratch = tempDir('engine-console');
+  const dataDir = scratch.path;
   const settings: SettingsStore = openSettingsStore(join(dataDir, 'settings.db'));
   const none = join(dataDir, 'none');
   const manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint, awsPaths: () => ({ config: none, credentials: none }) });
   const generators = new Generators(manager);
   const { dispatcher, dispose } = createAppDispatcher({ identity: { version: '0.0.0-test', dataDir }, engine: createEngineStateStore(), features: { connections: manager, generators, settings } });
-  const connect = async (transport: 'memory' | 'websocket') => {
-    const [clientPort, serverPort] = createMemoryPortPair();
-    servePort(dispatcher, serverPort, transport);
-    const client = new RpcClient(clientPort, contract, `engine-console-${transport}`);
-    await client.ready;
-    return client;
-  };
-  const client = await connect('memory');
-  const webClient = await connect('websocket');
-  const kinesis = new KinesisClient({ endpoint: engine.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1 });
+  const client = await memoryClient(dispatcher, contract, 'engine-console-memory');
+  const webClient = await memoryClient(dispatcher, contract, 'engine-console-websocket', 'websocket');
+  const kinesis = sdkClient(engine.endpoint);
   return {
     engine,
     manager,
@@ -69,7 +64,7 @@ async function startKit(): Promise<Kit> {
       dispose();
       manager.close();
       settings.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      scratch.remove();
       await engine.close();
     },
   };

@@ -23,7 +23,9 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveSubscriptionCount } from '../../main/engine/fanout';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start, tempDir, type HandlerCase } from './engine-kit';
+import { client, failure, HANDLERS, start, type HandlerCase } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
+import { sleep } from '../support/sleep';
 
 const ACCOUNT = '000000000000';
 const SHARD0 = 'shardId-000000000000';
@@ -103,7 +105,7 @@ async function collect(subscription: Subscription, enough: (received: Received) 
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
     if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await sleep(25);
   }
   throw new Error(`gave up waiting for ${what}`);
 }
@@ -218,7 +220,7 @@ describe('consumers: register, describe, list, deregister', () => {
 
 describe('consumers: status delays and persistence', () => {
   it('stays CREATING and DELETING for the configured delay, refuses to subscribe meanwhile, and survives a restart', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     let engine = await start({ dataDir: dir.path, statusDelayMs: 300, createStreams: ['slow:1'] });
     let kinesis = client(engine, HANDLERS[0]);
     try {
@@ -308,7 +310,7 @@ describe.each(HANDLERS)('SubscribeToShard through the JS SDK, $name', (handler: 
       for (let i = 0; i < 12; i++) {
         const texts = Array.from({ length: 25 }, (_, j) => `r${i}-${j}`);
         all.push(...((await put(shortKinesis, 'brief', texts)).get(SHARD0) ?? []));
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await sleep(250);
       }
     })();
     const seen: string[] = [];

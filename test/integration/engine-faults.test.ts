@@ -6,14 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { ACCOUNT, admin, binomialBounds, readShard } from './engine-controls-kit';
-import { client, failure, HANDLERS, raw, start, tempDir } from './engine-kit';
+import { ACCOUNT, admin, binomialBounds, readShard } from '../support/engine-controls-kit';
+import { client, failure, HANDLERS, raw, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const SHARD0 = 'shardId-000000000000';
 
 describe('fault injection', () => {
   let engine: RunningEngine;
-  const dir = tempDir();
+  const dir = tempDir('engine');
 
   beforeAll(async () => {
     const file = join(dir.path, 'faults.json');

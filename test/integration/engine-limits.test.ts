@@ -16,8 +16,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
 import { jsonWire } from '../../main/engine/wire';
-import { ACCOUNT, admin, readShard, sleep } from './engine-controls-kit';
-import { client, failure, HANDLERS, start } from './engine-kit';
+import { ACCOUNT, admin, readShard } from '../support/engine-controls-kit';
+import { sleep } from '../support/sleep';
+import { client, failure, HANDLERS, start } from '../support/engine-kit';
+import { sdkClient } from '../support/kinesis';
 
 const SHARD0 = 'shardId-000000000000';
 const rateMessage = (stream: string, shard = SHARD0) => `Rate exceeded for shard ${shard} in stream ${stream} under account ${ACCOUNT}.`;
@@ -95,7 +97,7 @@ describe('realistic limits', () => {
 
   it("the SDK's retry strategy gets every record in", async () => {
     await sleep(1100); // let the shard's buckets refill after the previous test
-    const patient = new KinesisClient({ endpoint: engine.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' }, maxAttempts: 12 });
+    const patient = sdkClient(engine.endpoint, { maxAttempts: 12 });
     const before = (await admin(engine).getStreamStats({ StreamName: 'retry' })).Stream.Totals;
     // 24 records of 128 KiB at once: 3 MiB against a 1 MiB/s shard.
     const data = (i: number) => new Uint8Array(128 * 1024).fill(i);

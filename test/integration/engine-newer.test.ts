@@ -26,7 +26,8 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, registerConsumer, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, registerConsumer, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const ACCOUNT = '000000000000';
 const arnOf = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;
@@ -290,7 +291,7 @@ describe.each(HANDLERS)('newer actions over $name', (handler) => {
 
 describe('newer settings across a restart', () => {
   it('keeps record size, warm throughput, account settings, policies and channels', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     let now = Date.now();
     const clock = () => now;
     try {

@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionKeyHash, rangeContains } from '../../shared/domain/hashKey';
 import { trimExpiredRecords } from '../../main/engine/retention';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const ACCOUNT = '000000000000';
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -260,7 +261,7 @@ describe.each(HANDLERS)('records over $name', (handler) => {
 
 describe('records across restarts, retention and closed shards', () => {
   it('keeps records, sequence order and iterators across a restart', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     try {
       const first = await start({ dataDir: dir.path });
       const k1 = client(first, HANDLERS[0]);

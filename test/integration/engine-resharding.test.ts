@@ -18,7 +18,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evenHashRanges, MAX_HASH_KEY, partitionKeyHash } from '../../shared/domain/hashKey';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const ACCOUNT = '000000000000';
 const HALF = (1n << 127n).toString();
@@ -383,7 +384,7 @@ describe('the UPDATING window', () => {
 
 describe('resharding across a restart', () => {
   it('completes a reshard left pending when the engine stopped', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     try {
       let now = Date.now();
       const first = await start({ dataDir: dir.path, clock: () => now, statusDelayMs: 3_600_000 });

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropExpiredShards } from '../../main/engine/closedShards';
 import { trimExpiredRecords } from '../../main/engine/retention';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start } from './engine-kit';
+import { client, failure, HANDLERS, start } from '../support/engine-kit';
 
 const ACCOUNT = '000000000000';
 const HOUR = 3_600_000;

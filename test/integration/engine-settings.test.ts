@@ -15,7 +15,8 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const ACCOUNT = '000000000000';
 const arnOf = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;
@@ -155,7 +156,7 @@ describe.each(HANDLERS)('stream settings over $name', (handler) => {
 
 describe('stream settings with status delays', () => {
   it('goes UPDATING, refuses a second change until ACTIVE, and keeps settings across a restart', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     let now = Date.now();
     const first = await start({ dataDir: dir.path, statusDelayMs: 60_000, clock: () => now });
     let kinesis = client(first, HANDLERS[0]);

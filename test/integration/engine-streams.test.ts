@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, raw, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, raw, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const ACCOUNT = '000000000000';
 
@@ -210,7 +211,7 @@ describe('status transitions with delays', () => {
 
 describe('persistence across restarts', () => {
   it('keeps streams and finishes pending transitions after a restart', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     try {
       const first = await start({ dataDir: dir.path, statusDelayMs: 60_000 });
       const k1 = client(first, HANDLERS[1]);
@@ -235,7 +236,7 @@ describe('persistence across restarts', () => {
   });
 
   it('creates streams given at start, once', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     try {
       const first = await start({ dataDir: dir.path, createStreams: ['alpha:2', 'beta:1'] });
       await first.close();

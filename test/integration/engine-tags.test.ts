@@ -14,7 +14,8 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/engine/startEngine';
-import { client, failure, HANDLERS, registerConsumer, start, tempDir } from './engine-kit';
+import { client, failure, HANDLERS, registerConsumer, start } from '../support/engine-kit';
+import { tempDir } from '../support/tempDir';
 
 const ACCOUNT = '000000000000';
 const ARN = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/tagged`;
@@ -180,7 +181,7 @@ describe.each(HANDLERS)('tags over $name', (handler) => {
 
 describe('tags across a restart', () => {
   it('keeps stream and consumer tags, and drops them with the stream', async () => {
-    const dir = tempDir();
+    const dir = tempDir('engine');
     const first = await start({ dataDir: dir.path });
     try {
       let kinesis = client(first, HANDLERS[1]);

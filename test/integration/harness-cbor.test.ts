@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { addExtension, Decoder, Encoder } from 'cbor-x';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evenHashRanges, MAX_HASH_KEY } from '../../shared/domain/hashKey';
-import { sleep } from '../support/kinesis';
+import { sleep } from '../support/sleep';
 import { harnessTarget, startPeer, type RunningPeer } from '../support/peers';
 import { CBOR_TYPE, kinesisHeaders, rawRequest } from '../support/rawHttp';
 

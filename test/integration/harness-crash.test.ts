@@ -1,14 +1,14 @@
 // Crash safety: SIGKILL the engine process at random moments during concurrent PutRecords ingest, ten times,
 // restarting on the same data directory each time. Whatever a writer saw acknowledged must survive, byte-exact,
 // and sequence numbers stay unique and increasing per shard, also across restarts.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { CreateStreamCommand, ListShardsCommand, PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drainShard, kinesisClient, sleep, waitForStatus } from '../support/kinesis';
+import { drainShard, kinesisClient, waitForStatus } from '../support/kinesis';
+import { sleep } from '../support/sleep';
 import { harnessTarget, startPeer, type RunningPeer } from '../support/peers';
 import { seededRandom, seedFromEnv, type Random } from '../support/random';
+import { tempDir } from '../support/tempDir';
 
 const ROUNDS = 10;
 const SHARDS = 4;
@@ -89,7 +89,7 @@ describe(`crash safety of the ${harnessTarget()}`, () => {
     const seed = seedFromEnv(0x5eed_c4a5);
     const random = seededRandom(seed);
     const context = `(seed ${seed}; replay with HARNESS_SEED=${seed})`;
-    dataDir = await mkdtemp(join(tmpdir(), 'shardscope-crash-'));
+    dataDir = tempDir('crash').path;
     const ledger: Acked[] = [];
     let storedMax = new Map<string, bigint>();
 

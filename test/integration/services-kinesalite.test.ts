@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratorStatus } from '../../shared/contract/producers';
 import { startPeer, type RunningPeer } from '../support/peers';
-import { collect, startServicesKit, type ServicesKit } from './services-kit';
+import { collect, startServicesKit, type ServicesKit } from '../support/services-kit';
 
 describe('streams and producers services against kinesalite', () => {
   let kit: ServicesKit;

@@ -3,7 +3,8 @@
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type KinesisClient, type _Record } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratorStatus } from '../../shared/contract/producers';
-import { collect, startServicesKit, type ServicesKit } from './services-kit';
+import { collect, startServicesKit, type ServicesKit } from '../support/services-kit';
+import { sleep } from '../support/sleep';
 
 describe('producers on the local engine', () => {
   let kit: ServicesKit;
@@ -164,7 +165,7 @@ describe('producers on the local engine', () => {
   it('stops every generator when the connection changes, and asks AWS connections to name the account', async () => {
     const g = await kit.client.call('generator.start', { stream: 'gen-c', shape: { kind: 'iot' }, ratePerSecond: 200 });
     const progress = collect<GeneratorStatus>((h) => kit.client.subscribe('generator.progress', { id: g.id }, h));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     await kit.manager.switchTo('profile:prod');
     const final = (await progress).at(-1);
     expect(final).toMatchObject({ state: 'stopped', stopReason: 'connection-changed', inFlight: 0 });

@@ -5,7 +5,7 @@ import { CreateStreamCommand, MergeShardsCommand, SplitShardCommand, type Kinesi
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamDetail } from '../../shared/contract/streams';
-import { collect, startServicesKit, type ServicesKit } from './services-kit';
+import { collect, startServicesKit, type ServicesKit } from '../support/services-kit';
 
 describe('streams services on the local engine', () => {
   let kit: ServicesKit;

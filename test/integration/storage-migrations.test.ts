@@ -1,47 +1,90 @@
-// Schema steps on real SQLite: a database from before a step opens under the current code with its data intact.
+// Schema steps on real SQLite: a fresh database gets the whole schema as version 1, and a later step (here a
+// test-only one, passed in) applies to a version-1 database with its data intact, or not at all.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations } from '../../main/storage/migrations';
+import { migrate, migrations, type Migration } from '../../main/storage/migrations';
+import { createRecordsTableSql } from '../../main/storage/recordTables';
+
+/** A version-1 database holding one stream with two shards, records in the first. */
+function versionOneWithRecords(): Database.Database {
+  const db = new Database(':memory:');
+  expect(migrate(db)).toBe(1);
+  db.prepare(`INSERT INTO streams (id, region, name, stream_id, arn, status, mode, created_ms, identity)
+    VALUES (1, 'us-east-1', 's', 'sid', 'arn', 'ACTIVE', 'PROVISIONED', 0, 'id')`).run();
+  const shard = db.prepare(`INSERT INTO shards (id, stream_id, shard_index, start_hash, end_hash, starting_seq, last_seq, created_ms) VALUES (?, 1, ?, '0', '1', 0, 0, 0)`);
+  shard.run(7, 0);
+  shard.run(8, 1);
+  db.exec(createRecordsTableSql(7));
+  db.exec(createRecordsTableSql(8));
+  const insert = db.prepare('INSERT INTO records_7 (seq, partition_key, data, explicit_hash) VALUES (?, ?, ?, ?)');
+  insert.run(20, 'b', 'Ag==', null);
+  insert.run(10, 'a', 'AQ==', '42');
+  return db;
+}
+
+const noteColumn: Migration = {
+  version: 2,
+  name: 'test-only: a note on each stream',
+  up: (db) => db.exec("ALTER TABLE streams ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+};
 
 describe('engine database migrations', () => {
-  it('turns record data stored as bytes (schema 3) into base64 text, leaving newer rows alone', () => {
+  it('gives a fresh database the whole schema as version 1, with records in tables per shard only', () => {
     const db = new Database(':memory:');
     try {
-      expect(migrate(db, migrations.filter((step) => step.version <= 3))).toBe(3);
-      const insert = db.prepare('INSERT INTO records (shard_id, seq, partition_key, data, explicit_hash) VALUES (?, ?, ?, ?, NULL)');
-      const bytes = Buffer.from([0, 1, 2, 250, 251, 252, 253, 254, 255]);
-      insert.run(1, 1, 'old', bytes);
-      insert.run(1, 2, 'empty', Buffer.alloc(0));
-      expect(migrate(db, migrations.filter((step) => step.version <= 4))).toBe(4);
-      const rows = db.prepare('SELECT partition_key, data, typeof(data) AS type FROM records ORDER BY seq').all();
-      expect(rows).toEqual([
-        { partition_key: 'old', data: bytes.toString('base64'), type: 'text' },
-        { partition_key: 'empty', data: '', type: 'text' },
-      ]);
+      expect(migrations.map((step) => step.version)).toEqual([1]);
+      expect(migrate(db)).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+      expect(tables).toEqual(['account_settings', 'channels', 'meta', 'resource_policies', 'resource_tags', 'shards', 'stream_consumers', 'stream_tags', 'streams']);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'records'").pluck().get()).toBe(0);
+      // A second run finds nothing newer to do.
+      expect(migrate(db)).toBe(1);
     } finally {
       db.close();
     }
   });
 
-  it('moves records into a table per shard (schema 5), in order, empty shards included', () => {
-    const db = new Database(':memory:');
+  it('applies a later step to a version-1 database, keeping its records in order', () => {
+    const db = versionOneWithRecords();
     try {
-      migrate(db, migrations.filter((step) => step.version <= 4));
-      db.prepare(`INSERT INTO streams (id, region, name, stream_id, arn, status, mode, created_ms, identity)
-        VALUES (1, 'us-east-1', 's', 'sid', 'arn', 'ACTIVE', 'PROVISIONED', 0, 'id')`).run();
-      const shard = db.prepare(`INSERT INTO shards (id, stream_id, shard_index, start_hash, end_hash, starting_seq, last_seq, created_ms) VALUES (?, 1, ?, '0', '1', 0, 0, 0)`);
-      shard.run(7, 0);
-      shard.run(8, 1);
-      const insert = db.prepare('INSERT INTO records (shard_id, seq, partition_key, data, explicit_hash) VALUES (?, ?, ?, ?, ?)');
-      insert.run(7, 20, 'b', 'Ag==', null);
-      insert.run(7, 10, 'a', 'AQ==', '42');
-      expect(migrate(db)).toBe(migrations.at(-1)?.version);
+      expect(migrate(db, [...migrations, noteColumn])).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.prepare('SELECT name, note FROM streams').all()).toEqual([{ name: 's', note: '' }]);
       expect(db.prepare('SELECT seq, partition_key, data, explicit_hash FROM records_7 ORDER BY seq').all()).toEqual([
         { seq: 10, partition_key: 'a', data: 'AQ==', explicit_hash: '42' },
         { seq: 20, partition_key: 'b', data: 'Ag==', explicit_hash: null },
       ]);
       expect(db.prepare('SELECT count(*) FROM records_8').pluck().get()).toBe(0);
-      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'records'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rolls a failing step back whole and keeps the version', () => {
+    const db = versionOneWithRecords();
+    try {
+      const failing: Migration = {
+        version: 2,
+        name: 'test-only: fails half-way',
+        up: (tx) => {
+          noteColumn.up(tx);
+          throw new Error('half-way');
+        },
+      };
+      expect(() => migrate(db, [...migrations, failing])).toThrow('half-way');
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.prepare("SELECT count(*) FROM pragma_table_info('streams') WHERE name = 'note'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a step that skips a version', () => {
+    const db = versionOneWithRecords();
+    try {
+      expect(() => migrate(db, [...migrations, { ...noteColumn, version: 3 }])).toThrow('migration 3 (test-only: a note on each stream) skips a version after 1');
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
     } finally {
       db.close();
     }

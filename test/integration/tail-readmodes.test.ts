@@ -4,7 +4,8 @@
 // resubscribe from ContinuationSequenceNumber; the consumer is deregistered when the session stops.
 import { GetRecordsCommand, GetShardIteratorCommand, ListStreamConsumersCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStream, put, sleep, startTailKit, tail, type TailKit } from './tail-kit';
+import { createStream, put, startTailKit, tail, type TailKit } from '../support/tail-kit';
+import { sleep } from '../support/sleep';
 
 const key = (r: { shardId: string; sequenceNumber: string }) => `${r.shardId}/${r.sequenceNumber}`;
 

@@ -5,7 +5,8 @@ import { DescribeStreamSummaryCommand, MergeShardsCommand, SplitShardCommand, ty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TailRow } from '../../shared/contract/tail';
 import { compareRecords } from '../../main/services/tail/mergeHeap';
-import { createStream, put, sleep, startTailKit, tail, type Put, type TailKit } from './tail-kit';
+import { createStream, put, startTailKit, tail, type Put, type TailKit } from '../support/tail-kit';
+import { sleep } from '../support/sleep';
 
 let kit: TailKit;
 beforeAll(async () => {

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TailExportItem, WriteItem, WriteReport } from '../../shared/contract/tail';
 import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
-import { collect } from './services-kit';
-import { createStream, put, sdkClient, startTailKit, tail, type Put, type TailKit } from './tail-kit';
+import { collect } from '../support/services-kit';
+import { sdkClient } from '../support/kinesis';
+import { createStream, put, startTailKit, tail, type Put, type TailKit } from '../support/tail-kit';
 import { kplAggregate } from '../fixtures/tail/encoders';
 import { PutRecordCommand } from '@aws-sdk/client-kinesis';
 
@@ -101,7 +102,7 @@ describe('export and import', () => {
 
 describe('replay', () => {
   it('copies a range to a stream on another connection, keeping partition keys, KPL aggregates as they are', async () => {
-    const target = sdkClient(other.endpoint);
+    const target = sdkClient(other.endpoint, { maxAttempts: 3 });
     await createStream(target, 'dst', 2);
     const kpl = kplAggregate([{ partitionKey: 'a', data: 'x' }, { partitionKey: 'b', data: 'y' }]);
     await kit.kinesis.send(new PutRecordCommand({ StreamName: 'src', PartitionKey: 'agg', Data: kpl }));

@@ -1,9 +1,8 @@
 // The web host as an attacker sees it: a real `npm run web` process for the WebSocket door, and an in-process host
 // for the static files.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -12,6 +11,8 @@ import { createAppDispatcher } from '../../main/app/appHandlers';
 import { startWebHost, type WebHost } from '../../main/server/webHost';
 import { RPC_PATH, RPC_SUBPROTOCOL, tokenProtocol } from '../../shared/contract/index';
 import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
+import { sleep } from '../support/sleep';
+import { tempDir } from '../support/tempDir';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -23,7 +24,7 @@ interface Launched {
 }
 
 async function launchWebCli(): Promise<Launched> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-webhost-'));
+  const dataDir = tempDir('webhost').path;
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/web.ts', '--port', '0', '--data-dir', dataDir, '--no-open'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,7 +73,7 @@ function openSession(port: number, token: string): Promise<{ socket: WebSocket; 
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2_000 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 2_000 && !check(); i++) await sleep(10);
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -178,7 +179,7 @@ describe('web host static files', () => {
   let host: WebHost;
   let rendererDir: string;
   beforeAll(async () => {
-    rendererDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-renderer-'));
+    rendererDir = tempDir('renderer').path;
     mkdirSync(path.join(rendererDir, 'assets'));
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Shardscope</title>');
     writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');

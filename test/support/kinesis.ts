@@ -1,18 +1,35 @@
-// SDK clients and small waiting helpers shared by the harness suites and the benchmarks.
+// The one SDK client factory of the tests and benchmarks, and small waiting helpers around it.
 import { Agent } from 'node:http';
 import { DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, type _Record } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { sleep } from './sleep';
 
 export const dummyCredentials = { accessKeyId: 'AKIDSHARDSCOPETEST', secretAccessKey: 'shardscope-test-secret' };
 export const region = 'us-east-1';
 
-/** HTTP/1.1 with a keep-alive pool, so every peer (kinesalite has no h2c) gets the same client. */
-export function kinesisClient(endpoint: string, maxSockets = 16): KinesisClient {
+export interface SdkClientOptions {
+  region?: string;
+  /** 1 unless given: a test sees each error as the engine sent it, not after the SDK's retries. */
+  maxAttempts?: number;
+  /** The SDK's default handler (HTTP/2 to an http:// endpoint) unless given. */
+  requestHandler?: NodeHttpHandler | undefined;
+}
+
+/** A Kinesis client with dummy credentials (the engine accepts any) pointed at `endpoint`. */
+export function sdkClient(endpoint: string, options: SdkClientOptions = {}): KinesisClient {
+  const { requestHandler } = options;
   return new KinesisClient({
     endpoint,
-    region,
+    region: options.region ?? region,
     credentials: dummyCredentials,
-    maxAttempts: 1,
+    maxAttempts: options.maxAttempts ?? 1,
+    ...(requestHandler ? { requestHandler } : {}),
+  });
+}
+
+/** HTTP/1.1 with a keep-alive pool, so every peer (kinesalite has no h2c) gets the same client. */
+export function kinesisClient(endpoint: string, maxSockets = 16): KinesisClient {
+  return sdkClient(endpoint, {
     requestHandler: new NodeHttpHandler({
       httpAgent: new Agent({ keepAlive: true, maxSockets }),
       connectionTimeout: 5000,
@@ -35,8 +52,6 @@ export function awsClientEnv(): NodeJS.ProcessEnv {
     AWS_EC2_METADATA_DISABLED: 'true',
   };
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls DescribeStreamSummary until the stream has the wanted status (the engine's delays are short). */
 export async function waitForStatus(client: KinesisClient, streamName: string, status = 'ACTIVE', timeoutMs = 30_000): Promise<void> {

@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { sleep } from './sleep';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -177,7 +178,7 @@ export async function startPeer(kind: PeerKind, options: PeerOptions = {}, timeo
     if (port !== 0 && (await answers(port, options.tls ?? false))) {
       return { ...peer, port, endpoint: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}` };
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   await peer.kill();
   throw new Error(`${kind} did not answer within ${timeoutMs} ms:\n${output}`);

@@ -1,7 +1,6 @@
 // The Electron secret vault against a fake safeStorage whose type the compiler ties to Electron's, and that
 // vault behind the real connections service and settings file: a secret sealed in one run opens in the next.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import type { SecretVault } from '../../main/connections/secretVault';
 import { keychainAvailable, safeStorageVault, type SafeStorageLike } from '../../main/electron/safeStorageVault';
 import { openSettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome } from '../fixtures/connections/awsHome';
+import { tempDir } from '../support/tempDir';
 
 // The fake must fit where Electron's safeStorage fits.
 const _tie: (real: SafeStorage) => SafeStorageLike = (real) => real;
@@ -85,7 +85,7 @@ describe('the vault behind the connections service', () => {
   it('keeps a custom connection’s secret across restarts, sealed at rest; without a vault it is missing', async () => {
     const home = makeAwsHome();
     cleanups.push(() => home.restore());
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-vault-'));
+    const dataDir = tempDir('vault').path;
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const safe = new FakeSafeStorage();
     const secret = 'Vault7SecretAccessKeyValueQ2w9Er4Ty6Ui8Op';

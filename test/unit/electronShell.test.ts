@@ -1,7 +1,6 @@
 // The desktop shell's logic, against fakes whose types the compiler ties to Electron's own (see the
 // `_electronFits` checks next to each interface in main/electron).
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { IpcMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -14,6 +13,7 @@ import { attachIpcBridge, isTrustedSender, type BridgeContents, type BridgeEvent
 import { shardscopeArgs } from '../../main/electron/launchArgs';
 import { menuTemplate } from '../../main/electron/menu';
 import { DEFAULT_SIZE, loadWindowState, saveWindowState, trackWindowState, type TrackedWindow } from '../../main/electron/windowState';
+import { tempDir } from '../support/tempDir';
 
 // The fake must fit where Electron's ipcMain fits, and Electron's ipcMain where the fake's interface is asked for.
 const _tie: (real: Pick<IpcMain, 'on' | 'removeListener'>) => IpcMainLike = (real) => real;
@@ -176,7 +176,7 @@ describe('guards', () => {
 });
 
 describe('app:// protocol', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'shardscope-app-'));
+  const dir = tempDir('app').path;
   const renderer = path.join(dir, 'renderer');
   mkdirSync(renderer);
   writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Shardscope</title>');
@@ -210,13 +210,13 @@ describe('window state', () => {
   const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
 
   it('reopens where it was saved, maximized or not', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'shardscope-win-')), 'nested', 'window-state.json');
+    const file = path.join(tempDir('win').path, 'nested', 'window-state.json');
     saveWindowState(file, { bounds: { x: 100, y: 80, width: 1400, height: 900 }, maximized: true });
     expect(loadWindowState(file, [display])).toEqual({ x: 100, y: 80, width: 1400, height: 900, maximized: true });
   });
 
   it('drops a position that is on no display any more, and falls back on a missing or corrupt file', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'shardscope-win-')), 'window-state.json');
+    const file = path.join(tempDir('win').path, 'window-state.json');
     saveWindowState(file, { bounds: { x: 3000, y: 200, width: 1000, height: 700 }, maximized: false });
     expect(loadWindowState(file, [display])).toEqual({ width: 1000, height: 700, maximized: false });
     writeFileSync(file, '{"bounds": "nope"');
@@ -252,7 +252,7 @@ describe('window state', () => {
   });
 
   it('writes JSON a person can read', () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'shardscope-win-')), 'window-state.json');
+    const file = path.join(tempDir('win').path, 'window-state.json');
     saveWindowState(file, { bounds: { x: 1, y: 2, width: 900, height: 600 }, maximized: false });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ bounds: { x: 1, y: 2, width: 900, height: 600 }, maximized: false });
   });

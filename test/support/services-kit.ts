@@ -1,22 +1,20 @@
 // The streams and producers services as the app serves them: a ConnectionManager on the local engine (or a
 // peer behind a custom endpoint), the handlers in a real dispatcher, and a typed RPC client over the memory
 // port, so every call is schema-checked both ways exactly as in the app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryPortPair, defineContract } from '../../shared/contract/index';
+import { defineContract } from '../../shared/contract/index';
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
-import { createDispatcher } from '../../main/rpc/dispatcher';
-import { servePort } from '../../main/rpc/portSession';
 import { producersHandlers } from '../../main/app/producersHandlers';
 import { streamsHandlers } from '../../main/app/streamsHandlers';
 import { Generators } from '../../main/services/producers/generators';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
-import { RpcClient } from '../../renderer/api/client';
+import type { RpcClient } from '../../renderer/api/client';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
+import { memoryClient, testDispatcher } from './rpc-kit';
+import { tempDir } from './tempDir';
 
 export const servicesContract = defineContract({
   commands: { ...streamsCommands, ...producersCommands },
@@ -38,21 +36,18 @@ export async function startServicesKit(awsFiles: { config?: string; credentials?
   const engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0 });
   const home = makeAwsHome();
   home.write(awsFiles);
-  const dataDir = mkdtempSync(join(tmpdir(), 'shardscope-services-'));
-  const settings: SettingsStore = openSettingsStore(join(dataDir, 'settings.db'));
+  const dataDir = tempDir('services');
+  const settings: SettingsStore = openSettingsStore(join(dataDir.path, 'settings.db'));
   const manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint });
   const generators = new Generators(manager);
   const streams = streamsHandlers(manager);
   const producers = producersHandlers(manager, generators);
-  const dispatcher = createDispatcher(
+  const dispatcher = testDispatcher(
     servicesContract,
     { commands: { ...streams.commands, ...producers.commands }, subscriptions: { ...streams.subscriptions, ...producers.subscriptions } },
-    { server: { name: 'services-test', version: '0.0.0' } },
+    'services-test',
   );
-  const [clientPort, serverPort] = createMemoryPortPair();
-  servePort(dispatcher, serverPort, 'memory');
-  const client = new RpcClient(clientPort, servicesContract, 'services-test');
-  await client.ready;
+  const client = await memoryClient(dispatcher, servicesContract, 'services-test');
   return {
     engine,
     manager,
@@ -65,7 +60,7 @@ export async function startServicesKit(awsFiles: { config?: string; credentials?
       manager.close();
       settings.close();
       home.restore();
-      rmSync(dataDir, { recursive: true, force: true });
+      dataDir.remove();
       await engine.close();
     },
   };

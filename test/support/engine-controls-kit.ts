@@ -1,11 +1,10 @@
-// Helpers shared by the Engine II tests (limits, faults, admin): reading a whole shard while honouring read
+// Helpers shared by the engine's limits, faults and admin tests: reading a whole shard while honouring read
 // throttles, the admin client, and exact binomial bounds for fault-rate checks.
 import { GetRecordsCommand, GetShardIteratorCommand, type GetRecordsCommandOutput, type KinesisClient, type _Record } from '@aws-sdk/client-kinesis';
 import { EngineAdmin } from '../../main/services/engineAdmin';
+import { sleep } from './sleep';
 
 export const ACCOUNT = '000000000000';
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function admin(engine: { endpoint: string }): EngineAdmin {
   return new EngineAdmin({ endpoint: engine.endpoint });

@@ -1,11 +1,9 @@
 // Shared set-up for the engine integration tests: a real engine on a random port, SDK clients with both
 // HTTP handlers, and a raw signed-looking POST for wire-level checks.
-import { KinesisClient, RegisterStreamConsumerCommand } from '@aws-sdk/client-kinesis';
+import { RegisterStreamConsumerCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
+import { sdkClient } from './kinesis';
 
 export const HANDLERS = [
   { name: 'http2 (SDK default)', make: () => undefined },
@@ -15,26 +13,13 @@ export const HANDLERS = [
 export type HandlerCase = (typeof HANDLERS)[number];
 
 export function client(engine: { endpoint: string }, handler: HandlerCase, region = 'us-east-1'): KinesisClient {
-  const requestHandler = handler.make();
-  return new KinesisClient({
-    endpoint: engine.endpoint,
-    region,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-    ...(requestHandler ? { requestHandler } : {}),
-  });
+  return sdkClient(engine.endpoint, { region, requestHandler: handler.make() });
 }
 
 export async function start(options: StartEngineOptions = {}): Promise<RunningEngine> {
   return startEngine({ port: 0, inMemory: options.dataDir === undefined, statusDelayMs: 0, ...options });
 }
 
-export function tempDir(): { path: string; remove: () => void } {
-  const path = mkdtempSync(join(tmpdir(), 'shardscope-engine-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
-}
-
-/** The error an SDK call rejects with, as { name, message }; fails when the call succeeds. */
 /** Registers a real consumer (enhanced fan-out) on the stream and returns its ARN. */
 export async function registerConsumer(kinesis: KinesisClient, streamArn: string, name: string): Promise<string> {
   const { Consumer } = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: streamArn, ConsumerName: name }));
@@ -42,6 +27,7 @@ export async function registerConsumer(kinesis: KinesisClient, streamArn: string
   return Consumer.ConsumerARN;
 }
 
+/** The error an SDK call rejects with, as { name, message }; fails when the call succeeds. */
 export async function failure(call: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
   try {
     await call;

@@ -1,19 +1,19 @@
 // The tailer as the app serves it: a ConnectionManager on a local engine, the tail handlers in a real dispatcher,
 // and a typed RPC client over the memory port (every call schema-checked both ways). Records are written with
 // the real SDK straight to the engine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { createMemoryPortPair, defineContract } from '../../shared/contract/index';
+import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { defineContract } from '../../shared/contract/index';
 import { tailCommands, tailSubscriptions, type TailItem, type TailRow, type TailStatus } from '../../shared/contract/tail';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
-import { createDispatcher } from '../../main/rpc/dispatcher';
-import { servePort } from '../../main/rpc/portSession';
 import { tailHandlers } from '../../main/app/tailHandlers';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
-import { RpcClient, type SubscriptionHandle } from '../../renderer/api/client';
+import type { RpcClient, SubscriptionHandle } from '../../renderer/api/client';
+import { sdkClient } from './kinesis';
+import { memoryClient, testDispatcher } from './rpc-kit';
+import { sleep } from './sleep';
+import { tempDir } from './tempDir';
 
 export const tailContract = defineContract({ commands: tailCommands, subscriptions: tailSubscriptions, events: {} });
 export type TailClient = RpcClient<typeof tailContract>;
@@ -32,19 +32,18 @@ export interface TailKit {
 
 export async function startTailKit(engineOptions: StartEngineOptions = {}): Promise<TailKit> {
   const engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0, ...engineOptions });
-  const dataDir = mkdtempSync(join(tmpdir(), 'shardscope-tail-'));
+  const scratch = tempDir('tail');
+  const dataDir = scratch.path;
   const settings = openSettingsStore(join(dataDir, 'settings.db'));
   const manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint, awsPaths: () => ({ config: join(dataDir, 'none'), credentials: join(dataDir, 'none') }) });
   const tail = tailHandlers(manager, settings);
-  const dispatcher = createDispatcher(tailContract, { commands: tail.commands, subscriptions: tail.subscriptions }, { server: { name: 'tail-test', version: '0.0.0' } });
-  const [clientPort, serverPort] = createMemoryPortPair();
-  servePort(dispatcher, serverPort, 'memory');
-  const client = new RpcClient(clientPort, tailContract, 'tail-test');
-  const [webPort, webServerPort] = createMemoryPortPair();
-  servePort(dispatcher, webServerPort, 'websocket');
-  const webClient = new RpcClient(webPort, tailContract, 'tail-test-web');
-  await Promise.all([client.ready, webClient.ready]);
-  const kinesis = sdkClient(engine.endpoint);
+  const dispatcher = testDispatcher(tailContract, { commands: tail.commands, subscriptions: tail.subscriptions }, 'tail-test');
+  const [client, webClient] = await Promise.all([
+    memoryClient(dispatcher, tailContract, 'tail-test'),
+    memoryClient(dispatcher, tailContract, 'tail-test-web', 'websocket'),
+  ]);
+  // The SDK's default 3 attempts: the writes here set up data, they do not test the engine's errors.
+  const kinesis = sdkClient(engine.endpoint, { maxAttempts: 3 });
   return {
     engine,
     manager,
@@ -59,14 +58,10 @@ export async function startTailKit(engineOptions: StartEngineOptions = {}): Prom
       manager.close();
       settings.close();
       kinesis.destroy();
-      rmSync(dataDir, { recursive: true, force: true });
+      scratch.remove();
       await engine.close();
     },
   };
-}
-
-export function sdkClient(endpoint: string): KinesisClient {
-  return new KinesisClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' } });
 }
 
 export async function createStream(kinesis: KinesisClient, name: string, shards: number): Promise<void> {
@@ -100,8 +95,6 @@ export async function put(kinesis: KinesisClient, stream: string, records: reado
   }
   return out;
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Tail {
   items: TailItem[];
