@@ -10,6 +10,8 @@ export default defineConfig<ShellOptions>({
   // The machines are small and shared; one worker keeps the runs steady.
   workers: 1,
   forbidOnly: !!process.env.CI,
+  // Fails the run when a spec leaves a process behind (web hosts and their engines).
+  globalSetup: './test/support/leftoverProcesses.ts',
   reporter: [['list'], ['./test/e2e/skipReasonReporter.ts'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     trace: 'retain-on-failure',

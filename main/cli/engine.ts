@@ -37,6 +37,17 @@ export function defaultDataDir(): string {
   return join(base, 'Shardscope', 'engine');
 }
 
+/**
+ * When started with an IPC channel (the shardscope-engine wrapper does that), the engine must not outlive its
+ * parent: the channel closes when the parent dies, even by SIGKILL, which no signal handler of the parent sees.
+ */
+function stopWithParent(stop: () => void): void {
+  if (!process.channel) return;
+  process.on('disconnect', stop);
+  // The channel alone must not keep the engine running, nor hold it open after a clean stop.
+  process.channel.unref();
+}
+
 function positive(name: string, value: string | undefined): number | undefined {
   const n = integer(name, value);
   if (n === 0) throw new Error(`--${name} needs a whole number of at least 1, got "${value}"`);
@@ -89,7 +100,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopSignal) return;
     stopSignal = signal;
-    process.stdout.write(`Received ${signal}, stopping the engine.\n`);
+    process.stdout.write(signal.startsWith('SIG') ? `Received ${signal}, stopping the engine.\n` : `Stopping the engine: ${signal}.\n`);
     (running.engine ? running.engine.close() : Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {
@@ -100,6 +111,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  stopWithParent(() => stop('the process that started it exited'));
 
   const engine = await startEngine({
     port: requestedPort,

@@ -6,6 +6,7 @@ import { startAppRuntime } from '../app/appRuntime';
 import { LaunchOptionsError, parseLaunchOptions } from './launchOptions';
 import { openBrowser } from '../server/webHostBrowser';
 import { startWebHost } from '../server/webHost';
+import { nodeSupportNotice } from './nodeSupport';
 
 // Both this source file (main/cli/web.ts) and its bundle (dist/main/web.js) sit two folders below the root.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,8 @@ function readVersion(): string {
 }
 
 async function main(): Promise<void> {
+  const notice = nodeSupportNotice();
+  if (notice) console.log(notice);
   const options = parseLaunchOptions(process.argv.slice(2));
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) {

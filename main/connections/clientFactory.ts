@@ -3,6 +3,7 @@ import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { memoizeCredentials, type MemoizedCredentials } from './credentials';
+import { unreachableError, type FailureContext } from './failureKinds';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 export interface ClientTarget {
@@ -31,7 +32,25 @@ export interface ConnectionClients {
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
-export function createClients(target: ClientTarget): ConnectionClients {
+/**
+ * Network failures leave the client already classified (see unreachableError), so no screen has to know about
+ * errnos and none reports an unreachable endpoint as an internal failure. Added at the initialize step: it sees
+ * the error after the SDK's own retries.
+ */
+function classifyNetworkFailures(client: KinesisClient, context: FailureContext): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw unreachableError(error, context) ?? error;
+      }
+    },
+    { step: 'initialize', name: 'classifyNetworkFailures' },
+  );
+}
+
+export function createClients(target: ClientTarget, context: FailureContext): ConnectionClients {
   const credentials = memoizeCredentials(target.credentials);
   const common = {
     region: target.region,
@@ -39,6 +58,7 @@ export function createClients(target: ClientTarget): ConnectionClients {
     ...(target.http1 ? { requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECT_TIMEOUT_MS }) } : {}),
   };
   const kinesis = new KinesisClient({ ...common, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+  classifyNetworkFailures(kinesis, context);
   const sts = target.withSts ? new STSClient(common) : undefined;
   let disposed = false;
   return {

@@ -116,7 +116,7 @@ export class ConnectionManager {
     if (this.cached?.id === id) return this.cached.clients;
     const result = this.target(this.get(id), true);
     if (!result.ok) throw new ConnectionsError('ConnectionUnavailable', result.failure.message);
-    const clients = createClients(result.target);
+    const clients = createClients(result.target, result.context);
     this.cached = { id, clients };
     return clients;
   }
@@ -133,7 +133,7 @@ export class ConnectionManager {
     if (id === this.activeIdValue) return { clients: this.clients(), dispose: () => undefined };
     const result = this.target(this.get(id), true);
     if (!result.ok) throw new ConnectionsError('ConnectionUnavailable', result.failure.message);
-    const clients = createClients(result.target);
+    const clients = createClients(result.target, result.context);
     return { clients, dispose: () => clients.dispose() };
   }
 
@@ -248,7 +248,7 @@ export class ConnectionManager {
     if (!result.ok) {
       health = { status: 'error', checkedAt: Date.now(), failure: result.failure };
     } else {
-      const clients = interactive ? this.clients() : createClients(result.target);
+      const clients = interactive ? this.clients() : createClients(result.target, result.context);
       try {
         health = await checkHealth(clients, result.context);
       } finally {

@@ -177,9 +177,25 @@ function classify(facts: ErrorFacts, ctx: FailureContext, step: HealthStep): [He
   return ['unknown', `${where}: ${facts.name}: ${scrub(facts.message, ctx.secrets)}`];
 }
 
+/** The name every screen sees for a connection that cannot be reached (the SDK gives a bare Error with an errno). */
+export const UNREACHABLE = 'EndpointUnreachable';
+
+/**
+ * A network failure as an error named for what happened, worded as the health check words it, so the Streams,
+ * Tail and Settings screens all say the same thing; undefined for anything else (AWS errors, cancellations).
+ * The original error stays as `cause`, so errorFacts still finds its errno.
+ */
+export function unreachableError(error: unknown, ctx: FailureContext): Error | undefined {
+  const facts = errorFacts(error);
+  const network = (facts.errno !== undefined && NETWORK_ERRNOS.has(facts.errno)) || facts.name === 'TimeoutError';
+  if (!network || facts.name === UNREACHABLE) return undefined;
+  const message = facts.name === 'TimeoutError' ? `${describeTarget(ctx)} did not answer in time (check your network)` : networkMessage(facts, ctx, 'kinesis');
+  return Object.assign(new Error(message, { cause: error }), { name: UNREACHABLE });
+}
+
 export function toHealthFailure(error: unknown, ctx: FailureContext, step: HealthStep): HealthFailure {
   const facts = errorFacts(error);
   const [code, message] = classify(facts, ctx, step);
-  const awsCode = facts.name !== 'Error' && facts.name !== 'CredentialsProviderError' ? facts.name : undefined;
+  const awsCode = facts.name !== 'Error' && facts.name !== 'CredentialsProviderError' && facts.name !== UNREACHABLE ? facts.name : undefined;
   return awsCode ? { code, message, awsCode, step } : { code, message, step };
 }

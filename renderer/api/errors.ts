@@ -20,6 +20,7 @@ const advice: Record<string, string> = {
   UnrecognizedClientException: 'The credentials are not valid for this endpoint or region. Check the connection in Settings.',
   ConfirmationMismatch: 'The confirmation did not match. Type it exactly as shown.',
   ConfirmationRequired: 'This needs an explicit confirmation first.',
+  EndpointUnreachable: 'Shardscope could not reach the endpoint of this connection. Check that it is running and the address is right (Settings → Connections), or switch connections.',
   ConnectionUnavailable: 'The active connection cannot be used. Open Settings → Connections to check it.',
   ConnectionNotFound: 'That connection no longer exists. Pick another one.',
   Disconnected: 'The window lost its link to Shardscope. If it was stopped, start it again and reload.',

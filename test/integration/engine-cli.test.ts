@@ -5,6 +5,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngineWorker, type EngineWorkerStatus } from '../../main/engine/worker/engineHost';
 import { client, HANDLERS } from '../support/engine-kit';
+import { sleep } from '../support/sleep';
 import { tempDir } from '../support/tempDir';
 
 const LISTENING = /^Kinesis engine listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
@@ -29,6 +30,17 @@ function runCli(args: string[]): { child: ChildProcessWithoutNullStreams; output
     child.on('exit', (code) => reject(new Error(`engine exited with ${code}: ${output}`)));
   });
   return { child, output: () => output, listening };
+}
+
+/** True when something accepts a TCP connection on the port. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 }
 
 function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -79,6 +91,21 @@ describe('the engine CLI', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('stops when the wrapper that started it is killed with SIGKILL', async () => {
+    const cli = runCli(['--port', '0', '--in-memory']);
+    const { port } = await cli.listening;
+    expect(await accepts(port)).toBe(true);
+    cli.child.kill('SIGKILL');
+    await exitCode(cli.child);
+    // The wrapper could forward nothing: the engine child notices the closed channel and stops by itself.
+    let open = true;
+    for (let tries = 0; tries < 150 && open; tries++) {
+      await sleep(100);
+      open = await accepts(port);
+    }
+    expect(open).toBe(false);
   });
 
   it('rejects bad flags', async () => {

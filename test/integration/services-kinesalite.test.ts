@@ -2,7 +2,7 @@
 // kinesalite (ConnectionManager.addCustom + switchTo), driven through the same dispatcher and handlers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratorStatus } from '../../shared/contract/producers';
-import { startPeer, type RunningPeer } from '../support/peers';
+import { freePort, startPeer, type RunningPeer } from '../support/peers';
 import { collect, startServicesKit, type ServicesKit } from '../support/services-kit';
 
 describe('streams and producers services against kinesalite', () => {
@@ -71,5 +71,30 @@ describe('streams and producers services against kinesalite', () => {
     const gone = await collect<{ status: string }>((h) => kit.client.subscribe('streams.watch', { name, intervalMs: 250, untilActive: false }, h));
     expect(gone.at(-1)?.status).toBe('GONE');
     await expect(kit.client.call('streams.describe', { name })).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
+  });
+});
+
+describe('an unreachable custom endpoint', () => {
+  let kit: ServicesKit;
+
+  beforeAll(async () => {
+    kit = await startServicesKit();
+  });
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  it('is worded on the Streams screen exactly as the health check in Settings words it', async () => {
+    const port = await freePort();
+    const closed = kit.manager.addCustom({ name: 'nothing there', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { type: 'none' } });
+    await kit.manager.switchTo(closed.id);
+    const health = await kit.manager.checkHealth(closed.id);
+    if (health.status !== 'error') throw new Error(`expected a failed health check, got ${health.status}`);
+    const expected = { code: 'EndpointUnreachable', message: health.failure.message };
+    expect(health.failure.message).toBe(`Could not reach the endpoint http://127.0.0.1:${port}: the connection was refused (is anything listening there?)`);
+    await expect(kit.client.call('streams.list', {})).rejects.toMatchObject(expected);
+    await expect(kit.client.call('streams.describe', { name: 'orders' })).rejects.toMatchObject(expected);
+    const { rows } = await kit.client.call('streams.details', { names: ['orders'] });
+    expect(rows[0]).toMatchObject({ ok: false, error: expected });
   });
 });
