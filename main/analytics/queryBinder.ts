@@ -422,7 +422,9 @@ class Binder {
       if (grouped) semantic('SELECT * with GROUP BY: name the grouped columns and aggregates', s.starSpan ?? s.span);
       out = this.inputColumns.map((c, i) => ({ name: c.name, type: c.type, expr: { kind: 'slot', index: i, type: c.type, span: s.starSpan ?? s.span } as Expr }));
     } else {
-      out = s.items.map((item, i) => {
+      // With a destination stream, a selected ROWTIME is the row's own time (every stream carries it), not a column.
+      const items = plan.sink ? s.items.filter((item) => !(item.expr.kind === 'column' && !item.expr.qualifier && item.expr.name.toUpperCase() === 'ROWTIME' && !item.alias)) : s.items;
+      out = items.map((item, i) => {
         const expr = grouped ? this.bindGrouped(item.expr, w) : this.bindRow(item.expr, undefined, w.spec.kind === 'sliding');
         return { name: item.alias ?? defaultName(item.expr, i), type: exprType(expr), expr };
       });
