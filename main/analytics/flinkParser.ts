@@ -4,6 +4,7 @@
 import { SqlParserCore } from './sqlParserCore';
 import type { DeclaredColumn, Expr, ParsedCreateTable, ParsedQuery, ParsedSelect, WindowTvf } from './queryAst';
 import type { Token } from './sqlTokens';
+import { TIMESTAMP, VARCHAR, type SqlType } from './sqlTypes';
 
 class FlinkParser extends SqlParserCore {
   parseScript(): ParsedQuery {
@@ -61,10 +62,14 @@ class FlinkParser extends SqlParserCore {
       if (this.isWord('PRIMARY') || this.isWord('CONSTRAINT')) this.unsupported('table constraints', c);
       const col = this.parseName('a column name');
       if (this.acceptWord('AS')) {
-        this.parseExpr();
-        this.unsupported('computed columns (… AS expression)', c);
+        // A processing-time attribute is the one computed column we read (the export uses it for ROWTIME).
+        if (!this.acceptWord('PROCTIME')) this.unsupported('computed columns other than … AS PROCTIME()', c);
+        this.expectSymbol('(', 'after PROCTIME');
+        this.expectSymbol(')', 'to close PROCTIME()');
+        columns.push({ name: col.name, type: TIMESTAMP, span: this.spanFrom(c) });
+        continue;
       }
-      const type = this.parseType();
+      const type = this.parseColumnType();
       if (this.acceptWord('NOT')) this.expectWord('NULL');
       if (this.isWord('METADATA')) this.unsupported('METADATA columns', this.peek());
       columns.push({ name: col.name, type, span: this.spanFrom(c) });
@@ -90,6 +95,18 @@ class FlinkParser extends SqlParserCore {
     } while (this.acceptSymbol(','));
     this.expectSymbol(')', 'to close WITH (…)');
     return { name, columns, ...(watermark ? { watermark } : {}), options, span: this.spanFrom(start) };
+  }
+
+  /** A column type, with Flink's ROW<name type, …> for nested JSON objects (kept as one opaque column here). */
+  private parseColumnType(): SqlType {
+    if (!this.acceptWord('ROW')) return this.parseType();
+    this.expectSymbol('<', 'after ROW');
+    do {
+      this.parseName('a field name');
+      this.parseColumnType();
+    } while (this.acceptSymbol(','));
+    this.expectSymbol('>', 'to close ROW<…>');
+    return VARCHAR();
   }
 
   private parseSelect(): ParsedSelect {
