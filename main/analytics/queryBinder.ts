@@ -155,6 +155,11 @@ class Binder {
     this.windowBoundsVisible = !!s.tvf;
     const time = this.timeColumn();
     const filter = s.where ? this.bindRow(s.where, 'WHERE') : undefined;
+    if (filter) {
+      visit(filter, (x) => {
+        if (x.kind === 'windowBound') semantic('window_start, window_end and window_time are known only after grouping: use them in the select list, GROUP BY or HAVING', x.span);
+      });
+    }
     const window = this.windowSpec(time);
     const plan: QueryPlan = {
       dialect: q.dialect,

@@ -135,6 +135,11 @@ export class QueryRun {
     this.settle();
   }
 
+  /** Shards the source will read (all open shards at start, children after a reshard): each holds the watermark until it delivers. */
+  expectShards(shardIds: readonly string[]): void {
+    for (const id of shardIds) this.watermarks.expectShard(id);
+  }
+
   /** A shard will deliver nothing more (a parent closed by a reshard and read to its end). */
   endShard(shardId: string): void {
     if (this.stoppedReason) return;

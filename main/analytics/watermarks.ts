@@ -36,6 +36,11 @@ export class Watermarks {
     }
   }
 
+  /** A shard the source is about to read: it holds the watermark back until it delivers (or the clock passes). */
+  expectShard(shardId: string): void {
+    if (!this.shards.has(shardId)) this.shards.set(shardId, { maxTime: -Infinity, lastArrivalMs: this.clockMs });
+  }
+
   /** The source has read every shard up to this arrival time. */
   advanceClock(arrivalMs: number): void {
     if (arrivalMs > this.clockMs) this.clockMs = arrivalMs;

@@ -93,6 +93,18 @@ describe('tumbling windows (KDA STEP of ROWTIME)', () => {
     expect(q.run.stats()).toMatchObject({ lateRecords: 0, watermark: at('10:00:11') });
   });
 
+  it('an expected shard that has delivered nothing holds the watermark until the clock passes', () => {
+    const q = runSql(`SELECT STREAM COUNT(*) AS n FROM "SOURCE_SQL_STREAM_001" GROUP BY STEP(ROWTIME BY INTERVAL '10' SECOND)`, 'kda', tickers);
+    q.run.expectShards(['shard-a', 'shard-b']);
+    q.run.push(record({ ticker: 'A' }, '10:00:03', 'shard-a'));
+    q.run.push(record({ ticker: 'A' }, '10:00:12', 'shard-a'));
+    expect(q.rows).toEqual([]);
+    q.run.push(record({ ticker: 'B' }, '10:00:07', 'shard-b'));
+    q.run.advanceTo(at('10:00:10'));
+    expect(table(q)).toEqual([['10:00:10', 2]]);
+    expect(q.run.stats().lateRecords).toBe(0);
+  });
+
   it('a reshard mid-window: the closed parent stops holding the watermark, children carry on', () => {
     const q = runSql(`SELECT STREAM TICKER_SYMBOL, COUNT(*) AS n FROM "SOURCE_SQL_STREAM_001" GROUP BY TICKER_SYMBOL, STEP(ROWTIME BY INTERVAL '10' SECOND)`, 'kda', tickers);
     q.run.push(record({ ticker: 'A' }, '10:00:02', 'shardId-000000000000'));

@@ -188,6 +188,11 @@ describe('refusals name the construct and its position', () => {
     expect(e.span.offset).toBe(`${sql}\n`.indexOf(token));
   });
 
+  it('window bounds are not known in WHERE', () => {
+    const e = errorOf(() => flink(`SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE Bid, DESCRIPTOR(bidtime), INTERVAL '1' MINUTE)) WHERE window_start > TIMESTAMP '2026-01-01 00:00:00' GROUP BY window_start, window_end`));
+    expect(e.message).toContain('known only after grouping');
+  });
+
   it('KDA requires a monotonic GROUP BY expression', () => {
     const e = errorOf(() => kda('SELECT STREAM TICKER_SYMBOL, COUNT(*) FROM "SOURCE_SQL_STREAM_001" GROUP BY TICKER_SYMBOL'));
     expect(e.kind).toBe('semantic');
