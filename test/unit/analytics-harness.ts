@@ -3,7 +3,7 @@ import { compileQuery, type SqlDialect } from '../../main/analytics/compileQuery
 import type { InputSchema } from '../../main/analytics/inputSchema';
 import { startQuery, type LateRecord, type QueryRun, type QueryRunOptions, type RecordError, type ResultRow, type SourceRecord } from '../../main/analytics/streamingQuery';
 import type { BindOptions } from '../../main/analytics/queryBinder';
-import { formatTimestamp, type SqlValue } from '../../main/analytics/sqlTypes';
+import { DOUBLE, TIMESTAMP, VARCHAR, formatTimestamp, type SqlValue } from '../../main/analytics/sqlTypes';
 
 /** 2026-01-01 at the given UTC time of day ("11:00:20" or "11:00:20.500"). */
 export function at(time: string): number {
@@ -47,3 +47,26 @@ export function table(c: Collected): SqlValue[][] {
   const types = c.run.columns.map((col) => col.type.base);
   return c.rows.map((r) => [hms(r.rowtime), ...r.values.map((v, i) => (types[i] === 'TIMESTAMP' && typeof v === 'number' ? hms(v) : v))]);
 }
+
+/** The KDA guide's demo stock stream (upper-case columns), read from lower-case JSON fields. */
+export const tickers: InputSchema = {
+  format: { kind: 'json' },
+  columns: [
+    { name: 'TICKER_SYMBOL', path: '$.ticker', type: VARCHAR(4) },
+    { name: 'SECTOR', path: '$.sector', type: VARCHAR(16) },
+    { name: 'CHANGE', path: '$.change', type: DOUBLE },
+    { name: 'PRICE', path: '$.price', type: DOUBLE },
+    { name: 'EVENT_TIME', path: '$.event_time', type: TIMESTAMP },
+  ],
+};
+
+/** Flink's documented Bid table, with an event-time column. */
+export const bids: InputSchema = {
+  format: { kind: 'json' },
+  columns: [
+    { name: 'bidtime', path: '$.bidtime', type: TIMESTAMP },
+    { name: 'price', path: '$.price', type: DOUBLE },
+    { name: 'item', path: '$.item', type: VARCHAR(8) },
+    { name: 'supplier_id', path: '$.supplier', type: VARCHAR(16) },
+  ],
+};

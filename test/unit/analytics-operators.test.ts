@@ -2,18 +2,8 @@
 // input across shards, reshards, empty windows, sliding and stagger windows as the KDA guide describes them, and
 // Flink's TUMBLE/HOP/CUMULATE on our own data with hand-computed results.
 import { describe, expect, it } from 'vitest';
-import type { InputSchema } from '../../main/analytics/inputSchema';
-import { DOUBLE, TIMESTAMP, VARCHAR } from '../../main/analytics/sqlTypes';
-import { at, record, runSql, table } from './analytics-harness';
-
-const tickers: InputSchema = {
-  format: { kind: 'json' },
-  columns: [
-    { name: 'TICKER_SYMBOL', path: '$.ticker', type: VARCHAR(4) },
-    { name: 'PRICE', path: '$.price', type: DOUBLE },
-    { name: 'EVENT_TIME', path: '$.event_time', type: TIMESTAMP },
-  ],
-};
+import { VARCHAR } from '../../main/analytics/sqlTypes';
+import { at, bids, record, runSql, table, tickers } from './analytics-harness';
 
 const tumblingMinMax = `
   CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (TICKER_SYMBOL VARCHAR(4), MIN_PRICE REAL, MAX_PRICE REAL);
@@ -178,16 +168,6 @@ describe('sliding windows emit one row per input row', () => {
     expect(table(q).map((r) => r[2])).toEqual([3, 4.5, 6, 9]);
   });
 });
-
-const bids: InputSchema = {
-  format: { kind: 'json' },
-  columns: [
-    { name: 'bidtime', path: '$.bidtime', type: TIMESTAMP },
-    { name: 'price', path: '$.price', type: DOUBLE },
-    { name: 'item', path: '$.item', type: VARCHAR(8) },
-    { name: 'supplier_id', path: '$.supplier', type: VARCHAR(16) },
-  ],
-};
 
 // Our own bids, shaped like the Flink documentation's table: (minute, price, supplier).
 const bidRows = () =>

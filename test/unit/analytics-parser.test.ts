@@ -4,28 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileQuery, checkQuery, parseSql } from '../../main/analytics/compileQuery';
 import { SqlError } from '../../main/analytics/sqlError';
 import type { InputSchema } from '../../main/analytics/inputSchema';
-import { DOUBLE, TIMESTAMP, VARCHAR } from '../../main/analytics/sqlTypes';
-
-const tickers: InputSchema = {
-  format: { kind: 'json' },
-  columns: [
-    { name: 'TICKER_SYMBOL', path: '$.TICKER_SYMBOL', type: VARCHAR(4) },
-    { name: 'SECTOR', path: '$.SECTOR', type: VARCHAR(16) },
-    { name: 'CHANGE', path: '$.CHANGE', type: DOUBLE },
-    { name: 'PRICE', path: '$.PRICE', type: DOUBLE },
-    { name: 'EVENT_TIME', path: '$.EVENT_TIME', type: TIMESTAMP },
-  ],
-};
-
-const bids: InputSchema = {
-  format: { kind: 'json' },
-  columns: [
-    { name: 'bidtime', path: '$.bidtime', type: TIMESTAMP },
-    { name: 'price', path: '$.price', type: DOUBLE },
-    { name: 'item', path: '$.item', type: VARCHAR(8) },
-    { name: 'supplier_id', path: '$.supplier_id', type: VARCHAR(16) },
-  ],
-};
+import { DOUBLE, VARCHAR } from '../../main/analytics/sqlTypes';
+import { bids, tickers } from './analytics-harness';
 
 const kda = (sql: string) => compileQuery(sql, 'kda', { schema: tickers, sourceStream: 'ticker-stream' });
 const flink = (sql: string) => compileQuery(sql, 'flink', { schema: bids, sourceStream: 'Bid' });
