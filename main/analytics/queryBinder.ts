@@ -240,6 +240,7 @@ class Binder {
   private checked(e: Expr): Expr {
     if (e.kind === 'binary' && ['+', '-', '*', '/', '%'].includes(e.op)) {
       for (const side of [e.left, e.right]) {
+        if (side.kind === 'literal' && side.value === null) continue;
         const t = exprType(side);
         if (t.base === 'VARCHAR' || t.base === 'BOOLEAN') semantic(`${e.op} needs numbers, but this is ${t.base} (CAST it first)`, side.span);
       }

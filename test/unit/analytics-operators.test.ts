@@ -287,3 +287,26 @@ describe('aggregates, joins, errors and the memory cap', () => {
     expect(q.run.stats().state).toMatchObject({ openWindows: 0, openGroups: 0, distinctEntries: 0, estimatedBytes: 0 });
   });
 });
+
+describe('scalar functions on one row', () => {
+  it('evaluates string, math, time and conditional expressions (STEP vectors from the KDA reference)', () => {
+    const q = runSql(`SELECT STREAM UPPER(TICKER_SYMBOL) || '/' || LOWER(SECTOR), SUBSTRING(SECTOR FROM 2 FOR 3), SUBSTRING(SECTOR, 4),
+        TRIM(LEADING 'x' FROM 'xxab'), CHAR_LENGTH(SECTOR), ABS(CHANGE), ROUND(PRICE, 1), FLOOR(PRICE), CEIL(PRICE), MOD(7, 3), 7 % 4, 7 / 2, 7.0 / 2,
+        CASE WHEN PRICE > 10 THEN 'big' WHEN PRICE > 1 THEN 'mid' ELSE 'small' END, CASE TICKER_SYMBOL WHEN 'abc' THEN 1 ELSE 0 END,
+        CAST(PRICE AS INTEGER), CAST('42' AS BIGINT), CAST(ROWTIME AS VARCHAR(32)), SECTOR LIKE 'Te_h%', SECTOR NOT LIKE '%x%',
+        COALESCE(EVENT_TIME, ROWTIME) = ROWTIME, CURRENT_TIMESTAMP, STEP(23 BY 5),
+        STEP(TIMESTAMP '2004-09-30 13:48:23' BY INTERVAL '10' SECOND), FLOOR(ROWTIME TO HOUR), ROWTIME + INTERVAL '1' MINUTE,
+        TICKER_SYMBOL IN ('x', 'abc'), PRICE BETWEEN 1 AND 5, EVENT_TIME IS NULL, NULL + 1 IS NULL
+      FROM "SOURCE_SQL_STREAM_001"`, 'kda', tickers);
+    q.run.push(record({ ticker: 'abc', sector: 'Tech', change: -1.5, price: 4.26 }, '10:20:30'));
+    const values = q.rows[0]?.values;
+    expect(values).toEqual([
+      'ABC/tech', 'ech', 'h', 'ab', 4, 1.5, 4.3, 4, 5, 1, 3, 3, 3.5,
+      'mid', 1,
+      4, 42, '2026-01-01 10:20:30.000', true, true,
+      true, at('12:00:00'), 20,
+      Date.parse('2004-09-30T13:48:20Z'), at('10:00:00'), at('10:21:30'),
+      true, true, true, true,
+    ]);
+  });
+});
