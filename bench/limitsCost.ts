@@ -15,10 +15,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Engine } from '../main/engine/engine';
-import { startEngine, type RunningEngine } from '../main/engine/startEngine';
-import { createStream } from '../main/engine/streamLifecycle';
-import { jsonWire } from '../main/engine/wire';
+import { Engine } from '../main/engine/core/engine';
+import { startEngine, type RunningEngine } from '../main/server/engine/startEngine';
+import { createStream } from '../main/engine/kinesis/streams/streamLifecycle';
+import { jsonWire } from '../main/engine/core/wire';
 
 export interface LimitsCostOptions {
   rounds: number;

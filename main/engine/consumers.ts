@@ -1,7 +1,7 @@
 // Stream consumers belong to enhanced fan-out (Engine II). Streams actions only need a count, so fan-out
 // registers a counter here instead of the streams actions importing fan-out. Counters take the engine: stream
 // row ids are only unique within one engine's database, and tests run several engines in one process.
-import type { Engine } from './engine';
+import type { Engine } from './core/engine';
 
 export type ConsumerCounter = (engine: Engine, streamRowId: number) => number;
 

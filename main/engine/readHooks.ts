@@ -1,7 +1,7 @@
 // Extension point of GetRecords (Engine II): `before` may refuse the call (read throughput limits) by throwing a
 // KinesisError; `after` sees what was served (stats, read-byte accounting). Both are per call, not per record.
-import type { ActionContext } from './action';
-import type { ShardState, StreamState } from './streamModel';
+import type { ActionContext } from './core/action';
+import type { ShardState, StreamState } from './kinesis/streams/streamModel';
 
 export interface ReadHook {
   before(ctx: ActionContext, stream: StreamState, shard: ShardState): void;

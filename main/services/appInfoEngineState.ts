@@ -1,7 +1,7 @@
 // The local engine's state as main knows it, and the one place where the app starts the engine.
 import path from 'node:path';
 import type { EngineState, EngineStatus } from '../../shared/contract/index';
-import { startEngineWorker, type EngineWorkerHandle, type EngineWorkerStatus } from '../engine/worker/engineHost';
+import { startEngineWorker, type EngineWorkerHandle, type EngineWorkerStatus } from '../server/engine/worker/engineHost';
 
 export class EngineStateStore {
   private status: EngineStatus;

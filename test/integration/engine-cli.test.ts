@@ -3,7 +3,7 @@ import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEngineWorker, type EngineWorkerStatus } from '../../main/engine/worker/engineHost';
+import { startEngineWorker, type EngineWorkerStatus } from '../../main/server/engine/worker/engineHost';
 import { client, HANDLERS, tempDir } from './engine-kit';
 
 const LISTENING = /^Kinesis engine listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;

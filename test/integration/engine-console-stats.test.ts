@@ -13,7 +13,7 @@ import type { EngineStatsItem, FaultRule } from '../../shared/contract/engine';
 import { contract, createMemoryPortPair, type AppContract, type RpcErrorShape } from '../../shared/contract/index';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { LOCAL_ID } from '../../main/connections/connectionModel';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { createAppDispatcher } from '../../main/rpc/appHandlers';
 import { servePort } from '../../main/rpc/portSession';
 import { createEngineStateStore } from '../../main/services/appInfoEngineState';

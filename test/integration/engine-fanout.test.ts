@@ -21,8 +21,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveSubscriptionCount } from '../../main/engine/fanout';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import { liveSubscriptionCount } from '../../main/engine/kinesis/fanout/subscriptionHub';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start, tempDir, type HandlerCase } from './engine-kit';
 
 const ACCOUNT = '000000000000';

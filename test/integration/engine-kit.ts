@@ -5,7 +5,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/server/engine/startEngine';
 
 export const HANDLERS = [
   { name: 'http2 (SDK default)', make: () => undefined },

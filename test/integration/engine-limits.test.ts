@@ -14,8 +14,8 @@ import {
   type PutRecordsResultEntry,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEngine } from '../../main/engine/startEngine';
-import { jsonWire } from '../../main/engine/wire';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
+import { jsonWire } from '../../main/engine/core/wire';
 import { ACCOUNT, admin, readShard, sleep } from './engine-controls-kit';
 import { client, failure, HANDLERS, start } from './engine-kit';
 

@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionKeyHash, rangeContains } from '../../shared/domain/hashKey';
-import { trimExpiredRecords } from '../../main/engine/retention';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import { trimExpiredRecords } from '../../main/engine/kinesis/streams/retention';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start, tempDir } from './engine-kit';
 
 const ACCOUNT = '000000000000';

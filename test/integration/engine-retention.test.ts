@@ -15,9 +15,9 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropExpiredShards } from '../../main/engine/closedShards';
-import { trimExpiredRecords } from '../../main/engine/retention';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import { dropExpiredShards } from '../../main/engine/kinesis/resharding/closedShards';
+import { trimExpiredRecords } from '../../main/engine/kinesis/streams/retention';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start } from './engine-kit';
 
 const ACCOUNT = '000000000000';

@@ -8,7 +8,7 @@ import { createMemoryPortPair, defineContract } from '../../shared/contract/inde
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
 import { ConnectionManager } from '../../main/connections/connectionManager';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { createDispatcher } from '../../main/rpc/dispatcher';
 import { servePort } from '../../main/rpc/portSession';
 import { producersHandlers } from '../../main/rpc/producersHandlers';

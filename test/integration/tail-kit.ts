@@ -8,7 +8,7 @@ import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRe
 import { createMemoryPortPair, defineContract } from '../../shared/contract/index';
 import { tailCommands, tailSubscriptions, type TailItem, type TailRow, type TailStatus } from '../../shared/contract/tail';
 import { ConnectionManager } from '../../main/connections/connectionManager';
-import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/server/engine/startEngine';
 import { createDispatcher } from '../../main/rpc/dispatcher';
 import { servePort } from '../../main/rpc/portSession';
 import { tailHandlers } from '../../main/rpc/tailHandlers';

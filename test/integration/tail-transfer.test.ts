@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TailExportItem, WriteItem, WriteReport } from '../../shared/contract/tail';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { collect } from './services-kit';
 import { createStream, put, sdkClient, startTailKit, tail, type Put, type TailKit } from './tail-kit';
 import { kplAggregate } from '../fixtures/tail/encoders';

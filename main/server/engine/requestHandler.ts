@@ -4,10 +4,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
-import type { Engine } from '../../engine/engine';
-import { ADMIN_SERVICE, dispatchAdmin, isAdminAction } from '../../engine/admin/adminService';
-import { KinesisError } from '../../engine/errors';
-import { StreamedResponse } from '../../engine/streamedResponse';
+import type { Engine } from '../../engine/core/engine';
+import { ADMIN_SERVICE, dispatchAdmin, isAdminAction } from '../../engine/kinesis/admin/adminService';
+import { KinesisError } from '../../engine/core/errors';
+import { StreamedResponse } from '../../engine/core/streamedResponse';
 import { sendEventStream } from './eventStreamResponse';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
 import { missingSignatureParts, regionFromScope } from './requestInfo';

@@ -1,0 +1,14 @@
+import { defineAction } from '../../core/action';
+import { updateWithTransition } from '../streams/streamSettings';
+import { checkKeyId, encryptionRules, requireKms } from './StartStreamEncryption';
+
+export const rules = encryptionRules;
+
+export const StopStreamEncryption = defineAction('StopStreamEncryption', rules, (ctx, input) => {
+  const stream = ctx.engine.resolveStream(ctx, input);
+  ctx.engine.requireActive(stream);
+  requireKms(input.EncryptionType);
+  checkKeyId(input.KeyId);
+  updateWithTransition(ctx, stream, { encryptionType: 'NONE', keyId: null });
+  return {};
+});

@@ -1,0 +1,111 @@
+// Enhanced fan-out consumers: one ConsumerStore per engine, ARNs in AWS's form, the CREATING → ACTIVE and
+// DELETING transitions (stored as due times and applied on access, so they survive restarts), and the lookups
+// the consumer actions share. Registers the consumer count and the consumer ARN resolver with the streams side.
+import { ConsumerStore, type ConsumerRow } from '../../../storage/consumerStore';
+import type { ActionContext } from '../../core/action';
+import { registerConsumerCounter } from '../../consumers';
+import type { Engine } from '../../core/engine';
+import { invalidArgument, notFound } from '../../core/errors';
+import { registerConsumerResolver } from '../resources/resources';
+import { t } from '../../core/rules';
+import type { StreamState } from '../streams/streamModel';
+
+/** AWS's limit of registered consumers per stream (provisioned and on-demand standard streams). */
+export const MAX_CONSUMERS_PER_STREAM = 20;
+/** AWS allows at most 5 consumers in CREATING at once (per account). */
+export const MAX_CREATING_CONSUMERS = 5;
+
+export const consumerName = t.string({ min: 1, max: 128, pattern: '[a-zA-Z0-9_.-]+' });
+export const consumerArnRule = t.string({
+  min: 1,
+  max: 2048,
+  pattern: '^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+',
+});
+
+const stores = new WeakMap<Engine, ConsumerStore>();
+
+/** The engine's consumer store, with every due transition applied. */
+export function consumersOf(engine: Engine): ConsumerStore {
+  let store = stores.get(engine);
+  if (!store) {
+    store = new ConsumerStore(engine.store.db);
+    stores.set(engine, store);
+  }
+  store.settle(engine.clock());
+  return store;
+}
+
+registerConsumerCounter((engine, streamRowId) => consumersOf(engine).countOfStream(streamRowId));
+registerConsumerResolver((engine, arn) => {
+  const consumer = consumersOf(engine).byArn(arn);
+  return consumer && { arn: consumer.arn, streamRowId: consumer.streamRowId };
+});
+
+export function consumerArnOf(stream: StreamState, name: string, createdMs: number): string {
+  return `${stream.arn}/consumer/${name}:${Math.floor(createdMs / 1000)}`;
+}
+
+const CONSUMER_ARN = /^(arn:aws[^:]*:kinesis:[^:]*:\d{12}:stream\/[a-zA-Z0-9_.-]+)\/consumer\/([a-zA-Z0-9_.-]+):(\d+)$/;
+
+export interface ParsedConsumerArn {
+  streamArn: string;
+  name: string;
+}
+
+export function parseConsumerArn(arn: string): ParsedConsumerArn | undefined {
+  const match = CONSUMER_ARN.exec(arn);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { streamArn: match[1], name: match[2] };
+}
+
+/** The status the API shows: a consumer of a stream being deleted is being deleted too. */
+export function shownStatus(stream: StreamState, consumer: ConsumerRow): string {
+  return stream.status === 'DELETING' ? 'DELETING' : consumer.status;
+}
+
+/** A consumer as RegisterStreamConsumer and ListStreamConsumers return it. */
+export function consumerOut(ctx: ActionContext, stream: StreamState, consumer: ConsumerRow) {
+  return {
+    ConsumerName: consumer.name,
+    ConsumerARN: consumer.arn,
+    ConsumerStatus: shownStatus(stream, consumer),
+    ConsumerCreationTimestamp: ctx.wire.time(consumer.createdMs),
+  };
+}
+
+export function consumerNotFound(ctx: ActionContext, name: string, streamArn: string): never {
+  throw notFound(`Consumer ${name}, account ${ctx.accountId} not found for stream ${streamArn}.`);
+}
+
+export interface ConsumerSelector {
+  StreamARN?: string;
+  StreamId?: string;
+  ConsumerName?: string;
+  ConsumerARN?: string;
+}
+
+const EITHER = 'Either ConsumerARN or both ConsumerName and StreamARN must be provided.';
+
+/**
+ * The consumer named by ConsumerARN, or by StreamARN + ConsumerName (Describe/DeregisterStreamConsumer). Both
+ * forms given must agree; the stream must exist (ResourceNotFoundException otherwise).
+ */
+export function resolveConsumer(ctx: ActionContext, input: ConsumerSelector): { stream: StreamState; consumer: ConsumerRow } {
+  const { ConsumerARN: arn, ConsumerName: name, StreamARN: streamArn } = input;
+  if (arn === undefined && (name === undefined || streamArn === undefined)) throw invalidArgument(EITHER);
+  if (arn !== undefined) {
+    const parsed = parseConsumerArn(arn);
+    if (!parsed) throw invalidArgument(`ConsumerARN ${arn} is not a valid consumer ARN.`);
+    if ((streamArn !== undefined && streamArn !== parsed.streamArn) || (name !== undefined && name !== parsed.name)) {
+      throw invalidArgument(`ConsumerARN ${arn} does not match the given StreamARN and ConsumerName.`);
+    }
+    const stream = ctx.engine.resolveStream(ctx, { StreamARN: parsed.streamArn, StreamId: input.StreamId });
+    const consumer = consumersOf(ctx.engine).byArn(arn);
+    if (!consumer || consumer.streamRowId !== stream.id) consumerNotFound(ctx, parsed.name, stream.arn);
+    return { stream, consumer };
+  }
+  const stream = ctx.engine.resolveStream(ctx, { StreamARN: streamArn, StreamId: input.StreamId });
+  const consumer = consumersOf(ctx.engine).byName(stream.id, name ?? '');
+  if (!consumer) consumerNotFound(ctx, name ?? '', stream.arn);
+  return { stream, consumer };
+}

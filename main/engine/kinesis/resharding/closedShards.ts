@@ -1,0 +1,27 @@
+// Closed shards stay listed and readable until every record they hold is past the stream's retention period,
+// as on AWS; then a periodic job drops them with their records. Children keep naming them as parents.
+import type { Engine } from '../../core/engine';
+
+/** Drops every closed shard whose closing is older than its stream's retention period; returns how many went. */
+export function dropExpiredShards(engine: Engine): number {
+  const now = engine.clock();
+  let dropped = 0;
+  for (const row of engine.store.allStreams()) {
+    const stream = engine.findStreamById(row.id);
+    if (!stream) continue;
+    const horizon = now - stream.retentionHours * 3_600_000;
+    engine.store.transaction(() => {
+      for (const shard of stream.shards) {
+        if (shard.closedMs !== null && shard.closedMs < horizon) {
+          engine.store.deleteShard(shard.id);
+          dropped++;
+        }
+      }
+    });
+  }
+  return dropped;
+}
+
+export function scheduleShardExpiry(engine: Engine): void {
+  engine.every(engine.config.retentionSweepMs, () => dropExpiredShards(engine));
+}

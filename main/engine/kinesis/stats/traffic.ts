@@ -1,0 +1,36 @@
+// recordOutgoing: the one call that reports records served to a reader, for the live stats. GetRecords calls it
+// through its read hook; enhanced fan-out calls it for every SubscribeToShardEvent it sends.
+import type { Engine } from '../../core/engine';
+import { M } from './streamStats';
+import { installedControls } from '../controls/engineControls';
+
+export type OutgoingKind = 'getRecords' | 'fanOut';
+
+/**
+ * Counts records (and bytes: data plus partition keys) served from a shard, and the MillisBehindLatest they
+ * were served with (the stats keep the maximum per second as the iterator age). `now` defaults to the engine
+ * clock.
+ */
+export function recordOutgoing(
+  engine: Engine,
+  stream: { id: number },
+  shard: { id: number; shardIndex: number },
+  kind: OutgoingKind,
+  records: number,
+  bytes: number,
+  millisBehindLatest: number,
+  now = engine.clock(),
+): void {
+  const controls = installedControls(engine);
+  if (!controls) return;
+  const stats = controls.stats.shard(shard.id, stream.id, shard.shardIndex);
+  const second = Math.floor(now / 1000);
+  if (kind === 'getRecords') {
+    stats.add(second, M.getRecordsRecords, records);
+    stats.add(second, M.getRecordsBytes, bytes);
+  } else {
+    stats.add(second, M.fanOutRecords, records);
+    stats.add(second, M.fanOutBytes, bytes);
+  }
+  stats.max(second, M.iteratorAge, millisBehindLatest);
+}

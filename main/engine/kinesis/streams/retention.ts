@@ -1,0 +1,17 @@
+// Retention: a periodic job drops records older than each stream's retention period. Reads already hide
+// them (GetRecords starts at the retention horizon), so the job only reclaims space.
+import type { Engine } from '../../core/engine';
+import { SEQ_PER_MS } from '../records/sequence';
+
+/** Trims every shard of every stream; returns how many records went. */
+export function trimExpiredRecords(engine: Engine): number {
+  const now = engine.clock();
+  let trimmed = 0;
+  for (const row of engine.store.allStreams()) {
+    const stream = engine.findStreamById(row.id);
+    if (!stream) continue;
+    const horizon = (now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
+    for (const shard of stream.shards) trimmed += engine.store.trimRecords(shard.id, horizon);
+  }
+  return trimmed;
+}
