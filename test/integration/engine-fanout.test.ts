@@ -363,12 +363,12 @@ describe.each(HANDLERS)('SubscribeToShard through the JS SDK, $name', (handler: 
 
   it('ends the subscription on the engine when the client aborts the call', async () => {
     const arn = await register(kinesis, 'live');
-    const before = liveSubscriptionCount(engine.engine);
+    const before = liveSubscriptionCount(engine.kinesis);
     const abort = new AbortController();
     await kinesis.send(new SubscribeToShardCommand({ ConsumerARN: arn, ShardId: SHARD0, StartingPosition: { Type: 'LATEST' } }), { abortSignal: abort.signal });
-    expect(liveSubscriptionCount(engine.engine)).toBe(before + 1);
+    expect(liveSubscriptionCount(engine.kinesis)).toBe(before + 1);
     abort.abort();
-    await until(() => liveSubscriptionCount(engine.engine) === before, 'the engine to drop the subscription');
+    await until(() => liveSubscriptionCount(engine.kinesis) === before, 'the engine to drop the subscription');
   });
 
   it('ends with ChildShards once a split shard is drained', async () => {

@@ -1,17 +1,10 @@
-// What an action module is: a name, its input rules, and a handler typed from those rules.
+// What an action module is: a name, its input rules, and a handler typed from those rules. The context type is
+// the service's own (it extends ActionContext with the service's state).
 import type { EngineStore } from '../../storage/engineStore';
 import type { EngineConfig } from './config';
 import type { Engine } from './engine';
+import type { RequestContext } from './request';
 import { checkInput, type AnyRule, type TypeOf } from './rules';
-import type { WireEncoder } from './wire';
-
-/** What the HTTP front knows about a request. */
-export interface RequestContext {
-  /** From the SigV4 credential scope, else the engine's default region. */
-  region: string;
-  requestId: string;
-  wire: WireEncoder;
-}
 
 export interface ActionContext extends RequestContext {
   engine: Engine;
@@ -22,21 +15,20 @@ export interface ActionContext extends RequestContext {
   now: number;
 }
 
-export interface ActionModule {
+export interface ActionModule<C extends ActionContext = ActionContext> {
   readonly name: string;
   readonly rules: AnyRule;
   /** Checks the raw body against the rules, then runs the handler. */
-  run(ctx: ActionContext, body: unknown): unknown;
+  run(ctx: C, body: unknown): unknown;
 }
 
-export function defineAction<R extends AnyRule>(
-  name: string,
-  rules: R,
-  handler: (ctx: ActionContext, input: TypeOf<R>) => unknown,
-): ActionModule {
-  return {
-    name,
-    rules,
-    run: (ctx, body) => handler(ctx, checkInput(body, rules, ctx.wire.protocol) as TypeOf<R>),
+/** A defineAction for one service's context type, so handlers get that context without annotating it. */
+export function actionDefiner<C extends ActionContext>() {
+  return function defineAction<R extends AnyRule>(name: string, rules: R, handler: (ctx: C, input: TypeOf<R>) => unknown): ActionModule<C> {
+    return {
+      name,
+      rules,
+      run: (ctx, body) => handler(ctx, checkInput(body, rules, ctx.wire.protocol) as TypeOf<R>),
+    };
   };
 }

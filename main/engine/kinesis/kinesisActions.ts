@@ -1,5 +1,6 @@
-// Every action the engine serves. Add a module under actions/ and list it here.
+// Every Kinesis action the engine serves. Add a module under actions/ and list it here.
 import type { ActionModule } from '../core/action';
+import type { KinesisContext } from './kinesis';
 import { AddTagsToStream } from './actions/AddTagsToStream';
 import { CreateChannel } from './actions/CreateChannel';
 import { CreateStream } from './actions/CreateStream';
@@ -46,7 +47,7 @@ import { RegisterStreamConsumer } from './actions/RegisterStreamConsumer';
 import { SubscribeToShard } from './actions/SubscribeToShard';
 import { UpdateStreamWarmThroughput } from './actions/UpdateStreamWarmThroughput';
 
-export const actionModules: readonly ActionModule[] = [
+export const kinesisActions: readonly ActionModule<KinesisContext>[] = [
   CreateStream,
   DeleteStream,
   DescribeStream,

@@ -1,9 +1,12 @@
-// The programmatic entry: an Engine behind its HTTP server. Used by the CLI, the worker host and tests.
-import { installControls } from '../../engine/kinesis/controls/engineControls';
-import { Engine } from '../../engine/core/engine';
+// The programmatic entry: an Engine serving Kinesis behind its HTTP server. Used by the CLI, the worker host
+// and tests.
+import { isResourceName } from '../../../shared/domain/resourceNames';
+import type { Engine } from '../../engine/core/engine';
 import type { FaultConfig } from '../../engine/kinesis/faults/faultRules';
 import { faultsOption } from '../../engine/kinesis/faults/faultsFile';
 import type { EngineLimitSettings, LimitsMode } from '../../engine/kinesis/limits/limitSettings';
+import type { Kinesis } from '../../engine/kinesis/kinesis';
+import { buildKinesisEngine } from '../../engine/kinesis/kinesisEngine';
 import { createStream } from '../../engine/kinesis/streams/streamLifecycle';
 import { createEngineServer, type TlsMaterial } from './engineServer';
 import { selfSignedCertificate } from './tlsCertificate';
@@ -50,6 +53,8 @@ export interface RunningEngine {
   /** True when the requested port was taken and another was used. */
   portFallback: boolean;
   engine: Engine;
+  /** The engine's Data Streams: streams, hooks, controls, consumers. */
+  kinesis: Kinesis;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,7 @@ export function parseStreamSpecs(specs: readonly (string | { name: string; shard
     if (typeof spec !== 'string') return spec;
     const [name = '', count = '1'] = spec.split(':');
     const shards = Number(count);
-    if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(name) || !Number.isInteger(shards) || shards < 1) {
+    if (!isResourceName(name) || !Number.isInteger(shards) || shards < 1) {
       throw new Error(`bad stream spec "${spec}": expected name:shards, e.g. orders:4`);
     }
     return { name, shards };
@@ -67,7 +72,7 @@ export function parseStreamSpecs(specs: readonly (string | { name: string; shard
 
 export async function startEngine(options: StartEngineOptions = {}): Promise<RunningEngine> {
   if (!options.inMemory && !options.dataDir) throw new Error('startEngine needs dataDir unless inMemory is set');
-  const engine = new Engine({
+  const { engine, kinesis } = buildKinesisEngine({
     dataDir: options.dataDir,
     inMemory: options.inMemory,
     statusDelayMs: options.statusDelayMs,
@@ -79,13 +84,14 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     subscriptionLifetimeMs: options.subscriptionLifetimeMs,
     subscriptionHeartbeatMs: options.subscriptionHeartbeatMs,
     subscriptionTakeoverMs: options.subscriptionTakeoverMs,
+    limits: options.limits,
+    faults: faultsOption(options.faults),
   });
   try {
-    installControls(engine, { limits: options.limits, faults: faultsOption(options.faults) });
     for (const spec of parseStreamSpecs(options.createStreams ?? [])) {
       const region = spec.region ?? engine.config.defaultRegion;
-      if (engine.findStream(region, spec.name)) continue;
-      createStream(engine, { region, name: spec.name, shardCount: spec.shards, mode: 'PROVISIONED', delayMs: 0 });
+      if (kinesis.findStream(region, spec.name)) continue;
+      createStream(kinesis, { region, name: spec.name, shardCount: spec.shards, mode: 'PROVISIONED', delayMs: 0 });
     }
     const tls = options.tls === true ? await selfSignedCertificate() : options.tls || undefined;
     const server = createEngineServer(engine, { tls });
@@ -108,6 +114,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
       host,
       portFallback,
       engine,
+      kinesis,
       close() {
         closing ??= server.close().then(() => engine.close());
         return closing;

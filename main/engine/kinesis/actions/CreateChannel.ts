@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamArn, tagKey, tagValue } from '../streams/commonRules';
 import { channelDescription, FRESHNESS, settleChannel, type ChannelConfig } from '../resources/channels';
 import { invalidArgument, inUse } from '../../core/errors';
-import { resourcesOf } from '../resources/resources';
 import { t } from '../../core/rules';
 import { MAX_TAGS_PER_RESOURCE } from '../resources/tagging';
 
@@ -99,12 +98,12 @@ export const CreateChannel = defineAction('CreateChannel', rules, (ctx, input) =
   if (tables && source.RecordConfiguration.GSRSchemaARN === undefined) {
     throw invalidArgument('GSRSchemaARN is required when the channel destination is a streaming table.');
   }
-  const stream = ctx.engine.resolveStream(ctx, { StreamARN: source.StreamARN });
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, { StreamARN: source.StreamARN });
+  ctx.kinesis.requireActive(stream);
   if (stream.mode !== 'ON_DEMAND') {
     throw invalidArgument(`Channels are only supported for streams in ON_DEMAND mode; stream ${stream.name} under account ${ctx.accountId} is in ${stream.mode} mode.`);
   }
-  const store = resourcesOf(ctx.engine);
+  const store = ctx.kinesis.resources;
   const existing = store.channelByName(ctx.region, input.ChannelName);
   if (existing && settleChannel(ctx, existing)) throw inUse(`Channel ${input.ChannelName} under account ${ctx.accountId} already exists.`);
 

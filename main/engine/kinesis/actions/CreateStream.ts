@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamNameRequired, tagKey, tagValue } from '../streams/commonRules';
 import { invalidArgument, validationError } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -26,7 +26,7 @@ export const CreateStream = defineAction('CreateStream', rules, (ctx, input) => 
   if (input.Tags) checkNewStreamTags(ctx, input.StreamName, input.Tags);
   const settings: Record<string, unknown> = {};
   if (input.WarmThroughputMiBps !== undefined) settings.warmThroughputMiBps = input.WarmThroughputMiBps;
-  createStream(ctx.engine, {
+  createStream(ctx.kinesis, {
     region: ctx.region,
     name: input.StreamName,
     shardCount: mode === 'ON_DEMAND' ? ctx.config.onDemandShardCount : (input.ShardCount ?? 1),

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamRef } from '../streams/commonRules';
 import { changeRetention, retentionRules } from '../streams/retentionPeriod';
 import { t } from '../../core/rules';

@@ -1,12 +1,12 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { resourceArn, streamIdRule } from '../streams/commonRules';
-import { resolveResource, resourcesOf } from '../resources/resources';
+import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';
 
 export const rules = t.struct({ ResourceARN: { ...resourceArn, required: true as const }, StreamId: streamIdRule });
 
 /** Deleting a policy the resource does not have succeeds (idempotent). */
 export const DeleteResourcePolicy = defineAction('DeleteResourcePolicy', rules, (ctx, input) => {
-  resourcesOf(ctx.engine).deletePolicy(resolveResource(ctx, input.ResourceARN).arn);
+  ctx.kinesis.resources.deletePolicy(resolveResource(ctx, input.ResourceARN).arn);
   return {};
 });

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { t } from '../../core/rules';
 import { commitmentOf, commitmentOut } from '../streams/streamSettings';
 

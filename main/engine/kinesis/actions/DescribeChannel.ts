@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { channelDescription, findChannel } from '../resources/channels';
 import { t } from '../../core/rules';
 import { channelArnRule } from './CreateChannel';

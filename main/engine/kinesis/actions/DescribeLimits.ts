@@ -1,5 +1,4 @@
-import { defineAction } from '../../core/action';
-import { resourcesOf } from '../resources/resources';
+import { defineAction } from '../kinesis';
 import { t } from '../../core/rules';
 import { ON_DEMAND_STREAM_LIMIT } from '../streams/streamSettings';
 import { liveChannels } from '../resources/channels';
@@ -13,6 +12,6 @@ export const DescribeLimits = defineAction('DescribeLimits', rules, (ctx) => {
     OpenShardCount: ctx.store.openShardCount(ctx.region),
     OnDemandStreamCount: onDemand,
     OnDemandStreamCountLimit: ON_DEMAND_STREAM_LIMIT,
-    ChannelCount: liveChannels(ctx, resourcesOf(ctx.engine).channelsIn(ctx.region)).length,
+    ChannelCount: liveChannels(ctx, ctx.kinesis.resources.channelsIn(ctx.region)).length,
   };
 });

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { shardIdRule, streamRef } from '../streams/commonRules';
 import { t } from '../../core/rules';
 import { shardIndexOf } from '../records/sequence';
@@ -7,7 +7,7 @@ import { encryptionFields, enhancedMonitoring, modeDetails, shardsOut, visibleSh
 export const rules = t.struct({ ...streamRef, Limit: t.integer({ min: 1, max: 10000 }), ExclusiveStartShardId: shardIdRule });
 
 export const DescribeStream = defineAction('DescribeStream', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
   const limit = input.Limit ?? 100;
   let shards = visibleShards(stream);
   if (input.ExclusiveStartShardId !== undefined) {

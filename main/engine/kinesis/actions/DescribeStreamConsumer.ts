@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { t } from '../../core/rules';
 import { consumerArnRule, consumerName, consumerOut, resolveConsumer } from '../fanout/consumers';

@@ -1,6 +1,6 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamRef } from '../streams/commonRules';
-import { consumerCount } from '../../consumers';
+import { consumersOf } from '../fanout/consumers';
 import { t } from '../../core/rules';
 import { summaryExtras } from '../streams/streamSettings';
 import { encryptionFields, enhancedMonitoring, modeDetails } from '../streams/streamViews';
@@ -8,7 +8,7 @@ import { encryptionFields, enhancedMonitoring, modeDetails } from '../streams/st
 export const rules = t.struct({ ...streamRef });
 
 export const DescribeStreamSummary = defineAction('DescribeStreamSummary', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
   const warm = stream.settings.warmThroughputMiBps;
   return {
     StreamDescriptionSummary: {
@@ -22,7 +22,7 @@ export const DescribeStreamSummary = defineAction('DescribeStreamSummary', rules
       EnhancedMonitoring: enhancedMonitoring(stream),
       ...encryptionFields(stream),
       OpenShardCount: stream.status === 'CREATING' ? 0 : stream.openShards.length,
-      ConsumerCount: consumerCount(ctx.engine, stream.id),
+      ConsumerCount: consumersOf(ctx.kinesis).countOfStream(stream.id),
       MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
       ...(typeof warm === 'number' ? { WarmThroughput: { TargetMiBps: warm, CurrentMiBps: warm } } : {}),
       ...summaryExtras(ctx, stream),

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { changeMonitoring, monitoringRules } from './EnableEnhancedMonitoring';
 
 export const rules = monitoringRules;

@@ -1,12 +1,11 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { base64Length } from '../../core/base64Blob';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument, notFound } from '../../core/errors';
 import { issueIterator, readIterator } from '../records/iterators';
-import { readHooks } from '../../readHooks';
+import { childShards } from '../resharding/childShards';
 import { t } from '../../core/rules';
 import { SEQ_PER_MS, seqToMs, shardIdOf } from '../records/sequence';
-import type { ShardState, StreamState } from '../streams/streamModel';
 import { asciiJsonString, renderedJsonList } from '../../core/wire';
 
 export const rules = t.struct({
@@ -19,26 +18,16 @@ export const rules = t.struct({
 /** AWS stops adding records once a response would pass 10 MiB. */
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-export function childShards(stream: StreamState, shard: ShardState) {
-  return stream.shards
-    .filter((s) => s.parentIndex === shard.shardIndex || s.adjacentParentIndex === shard.shardIndex)
-    .map((child) => ({
-      ShardId: child.shardId,
-      ParentShards: [child.parentIndex, child.adjacentParentIndex].filter((p): p is number => p !== null).map(shardIdOf),
-      HashKeyRange: { StartingHashKey: child.startHash, EndingHashKey: child.endHash },
-    }));
-}
-
 export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   const position = readIterator(ctx, input.ShardIterator);
-  const stream = ctx.engine.findStreamById(position.s);
+  const stream = ctx.kinesis.findStreamById(position.s);
   if (!stream || stream.identity !== position.i) throw notFound(`Shard ${shardIdOf(position.h)} in stream under account ${ctx.accountId} does not exist`);
   if ((input.StreamARN !== undefined && input.StreamARN !== stream.arn) || (input.StreamId !== undefined && input.StreamId !== stream.streamId)) {
     throw invalidArgument('Invalid ShardIterator.');
   }
   const shard = stream.shardByIndex.get(position.h);
   if (!shard) throw notFound(`Shard ${shardIdOf(position.h)} in stream ${stream.name} under account ${ctx.accountId} does not exist`);
-  for (const hook of readHooks) hook.before(ctx, stream, shard);
+  for (const hook of ctx.kinesis.hooks.readHooks) hook.before(ctx, stream, shard);
 
   // Records past retention read as gone even before the trimming job removes them.
   const horizon = (ctx.now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
@@ -71,7 +60,7 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   if (rows.length === 0) next = Math.max(position.q, Math.min(from, shard.lastSeq + 1));
   const caughtUp = rows.length === 0 || next > shard.lastSeq;
   const millisBehind = caughtUp || count === 0 ? 0 : Math.max(0, ctx.now - seqToMs(next - 1));
-  for (const hook of readHooks) hook.after(ctx, stream, shard, count, bytes, millisBehind);
+  for (const hook of ctx.kinesis.hooks.readHooks) hook.after(ctx, stream, shard, count, bytes, millisBehind);
   // A drained closed shard gets no further iterator, its children instead.
   const tail: Record<string, unknown> =
     shard.endingSeq !== null && caughtUp ? { ChildShards: childShards(stream, shard) } : { NextShardIterator: issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next }) };

@@ -1,6 +1,6 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { resourceArn, streamIdRule } from '../streams/commonRules';
-import { resolveResource, resourcesOf } from '../resources/resources';
+import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';
 
 export const rules = t.struct({ ResourceARN: { ...resourceArn, required: true as const }, StreamId: streamIdRule });
@@ -8,5 +8,5 @@ export const rules = t.struct({ ResourceARN: { ...resourceArn, required: true as
 /** A resource without a policy answers an empty policy document. */
 export const GetResourcePolicy = defineAction('GetResourcePolicy', rules, (ctx, input) => {
   const resource = resolveResource(ctx, input.ResourceARN);
-  return { Policy: resourcesOf(ctx.engine).policyOf(resource.arn) ?? '{}' };
+  return { Policy: ctx.kinesis.resources.policyOf(resource.arn) ?? '{}' };
 });

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { sequenceNumberRule, shardIdRequired, streamRef } from '../streams/commonRules';
 import { notFound } from '../../core/errors';
 import { issueIterator } from '../records/iterators';
@@ -15,7 +15,7 @@ export const rules = t.struct({
 });
 
 export const GetShardIterator = defineAction('GetShardIterator', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
   const index = shardIndexOf(input.ShardId);
   const shard = index === undefined ? undefined : stream.shardByIndex.get(index);
   if (!shard || stream.status === 'CREATING') {

@@ -1,8 +1,7 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { nextTokenRule, streamArn } from '../streams/commonRules';
 import { channelSummary, configOf, liveChannels } from '../resources/channels';
 import { issueNextToken, readNextToken } from '../../core/nextToken';
-import { resourcesOf } from '../resources/resources';
 import { t } from '../../core/rules';
 
 export const rules = t.struct({
@@ -19,7 +18,7 @@ interface Cursor {
 export const ListChannels = defineAction('ListChannels', rules, (ctx, input) => {
   const after = input.NextToken !== undefined ? readNextToken<Cursor>(ctx, 'ListChannels', input.NextToken).after : undefined;
   const filters = input.StreamFilter ?? [];
-  const matching = liveChannels(ctx, resourcesOf(ctx.engine).channelsIn(ctx.region)).filter(
+  const matching = liveChannels(ctx, ctx.kinesis.resources.channelsIn(ctx.region)).filter(
     (row) =>
       (after === undefined || row.name > after) &&
       (filters.length === 0 ||

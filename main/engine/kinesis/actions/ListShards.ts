@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { nextTokenRule, shardIdRule, streamRef } from '../streams/commonRules';
 import { invalidArgument, inUse, notFound } from '../../core/errors';
 import { issueNextToken, readNextToken } from '../../core/nextToken';
@@ -60,13 +60,13 @@ export const ListShards = defineAction('ListShards', rules, (ctx, input) => {
     if (input.ShardFilter !== undefined) throw invalidArgument('NextToken and ShardFilter cannot be provided together.');
     if (input.StreamCreationTimestamp !== undefined) throw invalidArgument('NextToken and StreamCreationTimestamp cannot be provided together.');
     listing = readNextToken<Listing>(ctx, 'ListShards', input.NextToken);
-    stream = ctx.engine.findStreamById(listing.s);
+    stream = ctx.kinesis.findStreamById(listing.s);
     if (!stream || stream.identity !== listing.i) throw invalidArgument('Invalid NextToken.');
   } else {
     if (!named) throw invalidArgument('Either NextToken or StreamName should be provided.');
-    stream = ctx.engine.resolveStream(ctx, input);
+    stream = ctx.kinesis.resolveStream(ctx, input);
     if (input.StreamCreationTimestamp !== undefined && Math.abs(input.StreamCreationTimestamp - stream.createdMs) >= 1000) {
-      throw notFound(ctx.engine.notFoundMessage(stream.name));
+      throw notFound(ctx.kinesis.notFoundMessage(stream.name));
     }
     const filter = input.ShardFilter;
     if (filter && input.ExclusiveStartShardId !== undefined) {
@@ -91,7 +91,7 @@ export const ListShards = defineAction('ListShards', rules, (ctx, input) => {
     const after = input.ExclusiveStartShardId === undefined ? -1 : (shardIndexOf(input.ExclusiveStartShardId) ?? -1);
     listing = { s: stream.id, i: stream.identity, a: after, f };
   }
-  if (stream.status === 'CREATING') ctx.engine.requireActive(stream);
+  if (stream.status === 'CREATING') ctx.kinesis.requireActive(stream);
   if (stream.status === 'DELETING') throw inUse(`Stream ${stream.name} under account ${ctx.accountId} not ACTIVE, instead in state DELETING`);
   const keep = shardFilter(stream, ctx.now, listing.f);
   const matching = stream.shards.filter((shard) => shard.shardIndex > listing.a && keep(shard));

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { nextTokenRule, streamArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { issueNextToken, readNextToken } from '../../core/nextToken';
@@ -21,7 +21,7 @@ interface Cursor {
 }
 
 export const ListStreamConsumers = defineAction('ListStreamConsumers', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
   // StreamCreationTimestamp tells apart streams recreated under the same name (AWS compares whole seconds).
   if (input.StreamCreationTimestamp !== undefined && Math.floor(input.StreamCreationTimestamp / 1000) !== Math.floor(stream.createdMs / 1000)) {
     throw invalidArgument(`StreamCreationTimestamp ${Math.floor(input.StreamCreationTimestamp / 1000)} does not match the creation time of stream ${stream.arn}.`);
@@ -33,7 +33,7 @@ export const ListStreamConsumers = defineAction('ListStreamConsumers', rules, (c
     offset = cursor.offset;
   }
   const limit = input.MaxResults ?? 100;
-  const all = consumersOf(ctx.engine).ofStream(stream.id);
+  const all = consumersOf(ctx.kinesis).ofStream(stream.id);
   const page = all.slice(offset, offset + limit);
   const out: Record<string, unknown> = { Consumers: page.map((c) => consumerOut(ctx, stream, c)) };
   if (offset + page.length < all.length) {

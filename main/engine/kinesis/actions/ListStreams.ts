@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { nextTokenRule, streamName } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { issueNextToken, readNextToken } from '../../core/nextToken';
@@ -30,7 +30,7 @@ export const ListStreams = defineAction('ListStreams', rules, (ctx, input) => {
   const page: StreamState[] = [];
   for (const name of names) {
     if (page.length >= limit) break;
-    const stream = ctx.engine.findStream(ctx.region, name);
+    const stream = ctx.kinesis.findStream(ctx.region, name);
     if (stream) page.push(stream);
   }
   const hasMore = names.length > page.length && page.length >= limit;

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { shardIdRequired, streamRef } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { beginReshard, openShard, parseShardArgument, reshardableStream } from '../resharding/resharding';

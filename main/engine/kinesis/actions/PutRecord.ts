@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { hashKeyRule, sequenceNumberRule, streamRef } from '../streams/commonRules';
 import { invalidArgument, KinesisError } from '../../core/errors';
 import { t } from '../../core/rules';

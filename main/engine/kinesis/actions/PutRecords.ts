@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { hashKeyRule, streamRef } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { t } from '../../core/rules';

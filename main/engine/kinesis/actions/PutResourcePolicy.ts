@@ -1,7 +1,7 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { resourceArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
-import { resolveResource, resourcesOf } from '../resources/resources';
+import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';
 
 export const rules = t.struct({ ResourceARN: { ...resourceArn, required: true as const }, StreamId: streamIdRule, Policy: t.string({ required: true }) });
@@ -20,6 +20,6 @@ function checkPolicy(policy: string): void {
 export const PutResourcePolicy = defineAction('PutResourcePolicy', rules, (ctx, input) => {
   const resource = resolveResource(ctx, input.ResourceARN);
   checkPolicy(input.Policy);
-  resourcesOf(ctx.engine).setPolicy(resource.arn, resource.stream.id, input.Policy);
+  ctx.kinesis.resources.setPolicy(resource.arn, resource.stream.id, input.Policy);
   return {};
 });

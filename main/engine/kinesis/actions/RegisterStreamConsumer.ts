@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule, tagKey, tagValue } from '../streams/commonRules';
 import { inUse, limitExceeded } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -13,9 +13,9 @@ export const rules = t.struct({
 });
 
 export const RegisterStreamConsumer = defineAction('RegisterStreamConsumer', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
-  const consumers = consumersOf(ctx.engine);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
+  const consumers = consumersOf(ctx.kinesis);
   const name = input.ConsumerName;
   if (consumers.byName(stream.id, name)) {
     throw inUse(`Consumer ${name} under stream ${stream.name} already exists for account ${ctx.accountId}.`);

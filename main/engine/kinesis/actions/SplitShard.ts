@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { shardIdRequired, streamRef } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { beginReshard, openShard, parseShardArgument, reshardableStream } from '../resharding/resharding';
@@ -15,7 +15,7 @@ export const SplitShard = defineAction('SplitShard', rules, (ctx, input) => {
   const index = parseShardArgument(ctx, input, input.ShardToSplit);
   const stream = reshardableStream(ctx, input);
   const shard = openShard(ctx, stream, index);
-  checkShardLimit(ctx.engine, stream.region, 1);
+  checkShardLimit(ctx.kinesis, stream.region, 1);
   const key = BigInt(input.NewStartingHashKey);
   // AWS wants both children to hold at least two keys' worth: start + 1 < key < end.
   if (key <= shard.startHashKey + 1n || key >= shard.endHashKey) {

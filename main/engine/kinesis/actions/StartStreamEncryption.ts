@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamRef } from '../streams/commonRules';
 import { invalidArgument, KinesisError } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -28,8 +28,8 @@ export function requireKms(encryptionType: string): void {
 }
 
 export const StartStreamEncryption = defineAction('StartStreamEncryption', encryptionRules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   requireKms(input.EncryptionType);
   checkKeyId(input.KeyId);
   updateWithTransition(ctx, stream, { encryptionType: 'KMS', keyId: input.KeyId });

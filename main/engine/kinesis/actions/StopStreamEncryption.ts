@@ -1,12 +1,12 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { updateWithTransition } from '../streams/streamSettings';
 import { checkKeyId, encryptionRules, requireKms } from './StartStreamEncryption';
 
 export const rules = encryptionRules;
 
 export const StopStreamEncryption = defineAction('StopStreamEncryption', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   requireKms(input.EncryptionType);
   checkKeyId(input.KeyId);
   updateWithTransition(ctx, stream, { encryptionType: 'NONE', keyId: null });

@@ -1,7 +1,6 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { sequenceNumberRule, shardIdRequired, streamIdRule } from '../streams/commonRules';
 import { inUse, invalidArgument, notFound } from '../../core/errors';
-import { addSubscription } from '../fanout/subscriptionHub';
 import { t } from '../../core/rules';
 import { shardIdOf, shardIndexOf } from '../records/sequence';
 import { ShardSubscription } from '../fanout/shardSubscription';
@@ -31,8 +30,8 @@ export const SubscribeToShard = defineAction('SubscribeToShard', rules, (ctx, in
   const arn = input.ConsumerARN;
   const parsed = parseConsumerArn(arn);
   if (!parsed) throw invalidArgument(`ConsumerARN ${arn} is not a valid consumer ARN.`);
-  const stream = ctx.engine.resolveStream(ctx, { StreamARN: parsed.streamArn, StreamId: input.StreamId });
-  const consumer = consumersOf(ctx.engine).byArn(arn);
+  const stream = ctx.kinesis.resolveStream(ctx, { StreamARN: parsed.streamArn, StreamId: input.StreamId });
+  const consumer = consumersOf(ctx.kinesis).byArn(arn);
   if (!consumer || consumer.streamRowId !== stream.id) consumerNotFound(ctx, parsed.name, stream.arn);
   const account = ctx.accountId;
   if (consumer.status !== 'ACTIVE' || stream.status === 'DELETING') {
@@ -46,7 +45,7 @@ export const SubscribeToShard = defineAction('SubscribeToShard', rules, (ctx, in
   }
   const position = input.StartingPosition;
   const startSeq = startingSeq(ctx, stream, shard, { type: position.Type, sequenceNumber: position.SequenceNumber, timestamp: position.Timestamp }, 'SubscribeToShard');
-  const subscription = new ShardSubscription(ctx.engine, ctx.wire, { stream, shard, consumer, startSeq }, ctx.now);
-  addSubscription(ctx.engine, subscription, `Another active subscription exists for this consumer: ${account}:${stream.name}:${shard.shardId}:${consumer.name}`);
+  const subscription = new ShardSubscription(ctx.kinesis, ctx.wire, { stream, shard, consumer, startSeq }, ctx.now);
+  ctx.kinesis.subscriptions.add(subscription, `Another active subscription exists for this consumer: ${account}:${stream.name}:${shard.shardId}:${consumer.name}`);
   return new StreamedResponse({}, (sink) => subscription.start(sink));
 });

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { resourceArn, streamIdRule, tagKey } from '../streams/commonRules';
 import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';

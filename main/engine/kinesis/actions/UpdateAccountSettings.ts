@@ -1,5 +1,4 @@
-import { defineAction } from '../../core/action';
-import { resourcesOf } from '../resources/resources';
+import { defineAction } from '../kinesis';
 import { t } from '../../core/rules';
 import { COMMITMENT_WINDOW_MS, commitmentOf, commitmentOut, type Commitment } from '../streams/streamSettings';
 
@@ -24,7 +23,7 @@ function next(current: Commitment, wanted: 'ENABLED' | 'DISABLED', now: number):
 }
 
 export const UpdateAccountSettings = defineAction('UpdateAccountSettings', rules, (ctx, input) => {
-  const store = resourcesOf(ctx.engine);
+  const store = ctx.kinesis.resources;
   const updated = next(commitmentOf(ctx), input.MinimumThroughputBillingCommitment.Status, ctx.now);
   store.setAccountSettings(ctx.region, { ...store.accountSettings(ctx.region), minimumThroughputBillingCommitment: updated });
   return { MinimumThroughputBillingCommitment: commitmentOut(ctx, updated) };

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { beginChannelTransition, channelDescription, configOf, findChannel } from '../resources/channels';
 import { invalidArgument, inUse } from '../../core/errors';
 import { t } from '../../core/rules';

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { t } from '../../core/rules';
 import { updateWithTransition } from '../streams/streamSettings';
@@ -11,8 +11,8 @@ export const rules = t.struct({
 
 /** PutRecord/PutRecords check records against the stream's maxRecordSizeKiB, so the new maximum applies at once. */
 export const UpdateMaxRecordSize = defineAction('UpdateMaxRecordSize', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   updateWithTransition(ctx, stream, { maxRecordSizeKiB: input.MaxRecordSizeInKiB });
   return {};
 });

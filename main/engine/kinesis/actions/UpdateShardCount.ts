@@ -1,7 +1,7 @@
 // UpdateShardCount with AWS's default limits. Our choices where AWS does not document its wording or counting:
 // the rolling window allows 10 calls per stream in any 24 hours (AWS: "more than ten times per rolling 24-hour
 // period"), counted from accepted calls; a target equal to the open shard count is refused.
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamRef } from '../streams/commonRules';
 import { invalidArgument, limitExceeded } from '../../core/errors';
 import { beginReshard, reshardableStream } from '../resharding/resharding';
@@ -32,7 +32,7 @@ export const UpdateShardCount = defineAction('UpdateShardCount', rules, (ctx, in
   if (target > MAX_SHARDS_PER_STREAM) {
     throw limitExceeded(`UpdateShardCount cannot scale up over ${MAX_SHARDS_PER_STREAM} shards in a stream. ${counts}`);
   }
-  if (target > current) checkShardLimit(ctx.engine, stream.region, target - current);
+  if (target > current) checkShardLimit(ctx.kinesis, stream.region, target - current);
   const history = Array.isArray(stream.settings[HISTORY]) ? (stream.settings[HISTORY] as unknown[]) : [];
   const recent = history.filter((ms): ms is number => typeof ms === 'number' && ms > ctx.now - DAY_MS);
   if (recent.length >= SCALINGS_PER_DAY) {

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument, limitExceeded } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -16,8 +16,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SWITCHES_PER_DAY = 2;
 
 export const UpdateStreamMode = defineAction('UpdateStreamMode', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   const mode = input.StreamModeDetails.StreamMode;
   const who = `Stream ${stream.name} under account ${ctx.accountId}`;
   if (stream.mode === mode) throw invalidArgument(`${who} is already in ${mode} mode.`);

@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -16,8 +16,8 @@ export const rules = t.struct({
  * rules belong to the write path), so AUTO changes what is reported, not where records land.
  */
 export const UpdateStreamRecordDistributionStrategy = defineAction('UpdateStreamRecordDistributionStrategy', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   if (stream.mode !== 'ON_DEMAND') {
     throw invalidArgument(`The record distribution strategy is only supported for streams in ON_DEMAND mode; stream ${stream.name} under account ${ctx.accountId} is in ${stream.mode} mode.`);
   }

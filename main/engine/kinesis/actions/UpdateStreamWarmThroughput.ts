@@ -1,4 +1,4 @@
-import { defineAction } from '../../core/action';
+import { defineAction } from '../kinesis';
 import { streamRef } from '../streams/commonRules';
 import { invalidArgument, limitExceeded } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -10,8 +10,8 @@ export const rules = t.struct({ ...streamRef, WarmThroughputMiBps: t.integer({ m
 const MAX_WARM_MIBPS = 10 * 1024;
 
 export const UpdateStreamWarmThroughput = defineAction('UpdateStreamWarmThroughput', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   if (stream.mode !== 'ON_DEMAND') {
     throw invalidArgument(`Warm throughput is only supported for streams in ON_DEMAND mode; stream ${stream.name} under account ${ctx.accountId} is in ${stream.mode} mode.`);
   }

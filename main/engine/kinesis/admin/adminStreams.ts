@@ -1,5 +1,5 @@
 // How admin actions name streams: StreamName (in the request's region) or StreamARN, like Kinesis actions.
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { streamArn, streamName } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { parseStreamArn, type StreamState } from '../streams/streamModel';
@@ -7,7 +7,7 @@ import { parseStreamArn, type StreamState } from '../streams/streamModel';
 export const adminStreamRef = { StreamName: streamName, StreamARN: streamArn };
 
 /** The named stream's region and name without requiring it to exist (limits and faults may name it early). */
-export function namedStream(ctx: ActionContext, ref: { StreamName?: string; StreamARN?: string }): { region: string; name: string; stream?: StreamState } | undefined {
+export function namedStream(ctx: KinesisContext, ref: { StreamName?: string; StreamARN?: string }): { region: string; name: string; stream?: StreamState } | undefined {
   let region = ctx.region;
   let name = ref.StreamName;
   if (ref.StreamARN !== undefined) {
@@ -18,5 +18,5 @@ export function namedStream(ctx: ActionContext, ref: { StreamName?: string; Stre
     name = parsed.name;
   }
   if (name === undefined) return undefined;
-  return { region, name, stream: ctx.engine.findStream(region, name) };
+  return { region, name, stream: ctx.kinesis.findStream(region, name) };
 }

@@ -2,7 +2,7 @@
 // (main/services/engineAdmin.ts).
 import type { FaultRule } from '../faults/faultRules';
 import type { LimitsMode } from '../limits/limitSettings';
-import type { ScalingEvent } from '../limits/onDemandScaling';
+import type { ScalingEvent } from '../limits/scalingState';
 import type { MetricName } from '../stats/streamStats';
 import type { KeyTraffic } from '../stats/topKeys';
 

@@ -1,13 +1,12 @@
 // The GetLimits / SetLimits response: engine-wide settings, AWS's rates, per-stream overrides and, for a named
 // stream, its effective mode, on-demand capacity and scaling events.
-import type { ActionContext } from '../../core/action';
-import { controlsOf } from '../controls/engineControls';
+import type { KinesisContext } from '../kinesis';
 import { AWS_RATES } from '../limits/limitSettings';
 import type { StreamState } from '../streams/streamModel';
 import type { LimitsView, StreamLimitsView } from './adminTypes';
 
-export function limitsView(ctx: ActionContext, region: string, name: string | undefined, stream: StreamState | undefined): LimitsView {
-  const controls = controlsOf(ctx.engine);
+export function limitsView(ctx: KinesisContext, region: string, name: string | undefined, stream: StreamState | undefined): LimitsView {
+  const controls = ctx.kinesis.controls;
   const limits = controls.limits;
   const out: LimitsView = {
     Mode: limits.settings.mode,
@@ -38,7 +37,7 @@ export function limitsView(ctx: ActionContext, region: string, name: string | un
           BytesPerSecond: Math.max(AWS_RATES.onDemandWriteBytesPerSecond, open * AWS_RATES.writeBytesPerSecond),
           RecordsPerSecond: Math.max(AWS_RATES.onDemandWriteRecordsPerSecond, open * AWS_RATES.writeRecordsPerSecond),
         };
-        view.ScalingEvents = controls.scaler.eventsOf(stream.id);
+        view.ScalingEvents = controls.scaling.eventsOf(stream.id);
       }
     }
     out.Stream = view;

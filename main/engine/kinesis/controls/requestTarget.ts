@@ -1,7 +1,7 @@
 // What an incoming request is about — its stream, shard and iterator — read from the raw body before the action
 // validates it, so interceptors (faults, control-plane limits) can decide early. Anything unreadable is left to
 // the action, which answers with its own validation error.
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { peekIterator, type IteratorPosition } from '../records/iterators';
 import { shardIdOf } from '../records/sequence';
 import { parseStreamArn, type StreamState } from '../streams/streamModel';
@@ -21,10 +21,10 @@ function text(body: Record<string, unknown>, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function requestTarget(ctx: ActionContext, action: string, raw: unknown): RequestTarget {
+export function requestTarget(ctx: KinesisContext, action: string, raw: unknown): RequestTarget {
   if (typeof raw !== 'object' || raw === null) return {};
   const body = raw as Record<string, unknown>;
-  const engine = ctx.engine;
+  const engine = ctx.kinesis;
   if (action === 'GetRecords') {
     const token = text(body, 'ShardIterator');
     const iterator = token === undefined ? undefined : peekIterator(ctx, token);

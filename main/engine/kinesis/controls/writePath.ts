@@ -1,40 +1,26 @@
-// The write hot path's share of Engine II. With limits off and no faults for the stream, the gate costs one
-// identity comparison per record (its plan is worked out once per request); the stats observer adds a few
-// typed-array increments and one Map update per record.
-import type { ActionContext } from '../../core/action';
-import { partialFailurePlans } from '../faults/faultInterceptor';
-import type { FaultPlan } from '../faults/faultState';
+// The write hot path's controls. With limits off and no faults for the stream, the gate costs one property
+// check per record (its plan is worked out once per request and kept on the request's context); the stats
+// observer adds a few typed-array increments and one Map update per record.
+import type { KinesisContext, WriteGate, WriteObserver, WritePlan } from '../kinesis';
 import { partialFailure } from '../faults/injectedErrors';
 import { admitWrite } from '../limits/throughput';
+import type { RecordToWrite } from '../records/recordTypes';
 import type { ShardStats } from '../stats/streamStats';
 import type { ShardState, StreamState } from '../streams/streamModel';
-import type { RecordToWrite, WriteGate, WriteObserver } from '../records/writeRecords';
-import { installedControls, type EngineControls } from './engineControls';
 
-interface WritePlan {
-  controls: EngineControls;
-  limited: boolean;
-  partial: FaultPlan | undefined;
-}
-
-let planCtx: ActionContext | undefined;
-let plan: WritePlan | undefined;
-
-function planFor(ctx: ActionContext, stream: StreamState): WritePlan | undefined {
-  const controls = installedControls(ctx.engine);
-  if (!controls) return undefined;
-  const partial = partialFailurePlans.get(ctx);
-  const limited = !controls.limits.allOff && controls.limits.modeFor(stream) === 'realistic';
-  return limited || partial ? { controls, limited, partial } : undefined;
+function planFor(ctx: KinesisContext, stream: StreamState): WritePlan | null {
+  const limits = ctx.kinesis.controls.limits;
+  const partial = ctx.partialFailure;
+  const limited = !limits.allOff && limits.modeFor(stream) === 'realistic';
+  return limited || partial ? { limited, partial } : null;
 }
 
 export const controlsWriteGate: WriteGate = (ctx, stream, shard, bytes) => {
-  if (ctx !== planCtx) {
-    planCtx = ctx;
-    plan = planFor(ctx, stream);
-  }
+  let plan = ctx.writePlan;
+  if (plan === undefined) plan = ctx.writePlan = planFor(ctx, stream);
   if (!plan) return undefined;
-  const { controls, partial } = plan;
+  const controls = ctx.kinesis.controls;
+  const partial = plan.partial;
   if (partial && controls.faults.random() < partial.partialFailureRate) {
     return partialFailure(partial.partialFailureCode, shard.shardId, stream.name, ctx.accountId);
   }
@@ -42,8 +28,7 @@ export const controlsWriteGate: WriteGate = (ctx, stream, shard, bytes) => {
 };
 
 export const statsWriteObserver: WriteObserver = (ctx, stream, shards, records, seqs) => {
-  const controls = installedControls(ctx.engine);
-  if (!controls) return;
+  const controls = ctx.kinesis.controls;
   const second = Math.floor(ctx.now / 1000);
   // Counts gather on each shard's stats object and go into the series once per shard per call.
   const touched: ShardStats[] = [];

@@ -1,12 +1,9 @@
-// Enhanced fan-out consumers: one ConsumerStore per engine, ARNs in AWS's form, the CREATING → ACTIVE and
-// DELETING transitions (stored as due times and applied on access, so they survive restarts), and the lookups
-// the consumer actions share. Registers the consumer count and the consumer ARN resolver with the streams side.
-import { ConsumerStore, type ConsumerRow } from '../../../storage/consumerStore';
-import type { ActionContext } from '../../core/action';
-import { registerConsumerCounter } from '../../consumers';
-import type { Engine } from '../../core/engine';
+// Enhanced fan-out consumers: the engine's ConsumerStore (kinesis.consumers), ARNs in AWS's form, the CREATING →
+// ACTIVE and DELETING transitions (stored as due times and applied on access, so they survive restarts), and the
+// lookups the consumer actions share.
+import type { ConsumerRow, ConsumerStore } from '../../../storage/consumerStore';
+import type { Kinesis, KinesisContext } from '../kinesis';
 import { invalidArgument, notFound } from '../../core/errors';
-import { registerConsumerResolver } from '../resources/resources';
 import { t } from '../../core/rules';
 import type { StreamState } from '../streams/streamModel';
 
@@ -22,24 +19,11 @@ export const consumerArnRule = t.string({
   pattern: '^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+',
 });
 
-const stores = new WeakMap<Engine, ConsumerStore>();
-
 /** The engine's consumer store, with every due transition applied. */
-export function consumersOf(engine: Engine): ConsumerStore {
-  let store = stores.get(engine);
-  if (!store) {
-    store = new ConsumerStore(engine.store.db);
-    stores.set(engine, store);
-  }
-  store.settle(engine.clock());
-  return store;
+export function consumersOf(kinesis: Kinesis): ConsumerStore {
+  kinesis.consumers.settle(kinesis.clock());
+  return kinesis.consumers;
 }
-
-registerConsumerCounter((engine, streamRowId) => consumersOf(engine).countOfStream(streamRowId));
-registerConsumerResolver((engine, arn) => {
-  const consumer = consumersOf(engine).byArn(arn);
-  return consumer && { arn: consumer.arn, streamRowId: consumer.streamRowId };
-});
 
 export function consumerArnOf(stream: StreamState, name: string, createdMs: number): string {
   return `${stream.arn}/consumer/${name}:${Math.floor(createdMs / 1000)}`;
@@ -64,7 +48,7 @@ export function shownStatus(stream: StreamState, consumer: ConsumerRow): string 
 }
 
 /** A consumer as RegisterStreamConsumer and ListStreamConsumers return it. */
-export function consumerOut(ctx: ActionContext, stream: StreamState, consumer: ConsumerRow) {
+export function consumerOut(ctx: KinesisContext, stream: StreamState, consumer: ConsumerRow) {
   return {
     ConsumerName: consumer.name,
     ConsumerARN: consumer.arn,
@@ -73,7 +57,7 @@ export function consumerOut(ctx: ActionContext, stream: StreamState, consumer: C
   };
 }
 
-export function consumerNotFound(ctx: ActionContext, name: string, streamArn: string): never {
+export function consumerNotFound(ctx: KinesisContext, name: string, streamArn: string): never {
   throw notFound(`Consumer ${name}, account ${ctx.accountId} not found for stream ${streamArn}.`);
 }
 
@@ -90,7 +74,7 @@ const EITHER = 'Either ConsumerARN or both ConsumerName and StreamARN must be pr
  * The consumer named by ConsumerARN, or by StreamARN + ConsumerName (Describe/DeregisterStreamConsumer). Both
  * forms given must agree; the stream must exist (ResourceNotFoundException otherwise).
  */
-export function resolveConsumer(ctx: ActionContext, input: ConsumerSelector): { stream: StreamState; consumer: ConsumerRow } {
+export function resolveConsumer(ctx: KinesisContext, input: ConsumerSelector): { stream: StreamState; consumer: ConsumerRow } {
   const { ConsumerARN: arn, ConsumerName: name, StreamARN: streamArn } = input;
   if (arn === undefined && (name === undefined || streamArn === undefined)) throw invalidArgument(EITHER);
   if (arn !== undefined) {
@@ -99,13 +83,13 @@ export function resolveConsumer(ctx: ActionContext, input: ConsumerSelector): { 
     if ((streamArn !== undefined && streamArn !== parsed.streamArn) || (name !== undefined && name !== parsed.name)) {
       throw invalidArgument(`ConsumerARN ${arn} does not match the given StreamARN and ConsumerName.`);
     }
-    const stream = ctx.engine.resolveStream(ctx, { StreamARN: parsed.streamArn, StreamId: input.StreamId });
-    const consumer = consumersOf(ctx.engine).byArn(arn);
+    const stream = ctx.kinesis.resolveStream(ctx, { StreamARN: parsed.streamArn, StreamId: input.StreamId });
+    const consumer = consumersOf(ctx.kinesis).byArn(arn);
     if (!consumer || consumer.streamRowId !== stream.id) consumerNotFound(ctx, parsed.name, stream.arn);
     return { stream, consumer };
   }
-  const stream = ctx.engine.resolveStream(ctx, { StreamARN: streamArn, StreamId: input.StreamId });
-  const consumer = consumersOf(ctx.engine).byName(stream.id, name ?? '');
+  const stream = ctx.kinesis.resolveStream(ctx, { StreamARN: streamArn, StreamId: input.StreamId });
+  const consumer = consumersOf(ctx.kinesis).byName(stream.id, name ?? '');
   if (!consumer) consumerNotFound(ctx, name ?? '', stream.arn);
   return { stream, consumer };
 }

@@ -3,10 +3,10 @@
 // a tick) and never while the transport is full, so a slow client holds back reading, not memory. It ends at
 // its lifetime, with ChildShards once a closed shard is drained, or with an exception event.
 import type { ConsumerRow } from '../../../storage/consumerStore';
-import { childShards } from '../actions/GetRecords';
+import { childShards } from '../resharding/childShards';
 import { base64Length } from '../../core/base64Blob';
-import type { Engine } from '../../core/engine';
-import { removeSubscription, subscriptionKey } from './subscriptionHub';
+import type { Kinesis } from '../kinesis';
+import { subscriptionKey, type LiveSubscription } from './subscriptionHub';
 import { SEQ_PER_MS, seqToMs, shardIdOf } from '../records/sequence';
 import type { EventSink, StreamMessage } from '../../core/streamedResponse';
 import type { ShardState, StreamState } from '../streams/streamModel';
@@ -17,11 +17,6 @@ const BATCH_RECORDS = 1000;
 /** An event stops taking records past this many bytes of data and partition keys (one record always fits). */
 const MAX_EVENT_BYTES = 1024 * 1024;
 
-/** Sees every SubscribeToShardEvent with records (Engine II live stats: fan-out records, bytes, iterator age). */
-export type FanoutObserver = (engine: Engine, stream: StreamState, shard: ShardState, records: number, bytes: number, millisBehind: number) => void;
-
-export const fanoutObservers: FanoutObserver[] = [];
-
 export interface SubscriptionTarget {
   stream: StreamState;
   shard: ShardState;
@@ -30,7 +25,7 @@ export interface SubscriptionTarget {
   startSeq: number;
 }
 
-export class ShardSubscription {
+export class ShardSubscription implements LiveSubscription {
   readonly key: string;
   readonly consumerRowId: number;
   readonly shardRowId: number;
@@ -47,7 +42,7 @@ export class ShardSubscription {
   private done = false;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: Kinesis,
     private readonly wire: WireEncoder,
     target: SubscriptionTarget,
     now: number,
@@ -113,7 +108,7 @@ export class ShardSubscription {
   private finish(): void {
     if (this.done) return;
     this.done = true;
-    removeSubscription(this.engine, this);
+    this.engine.subscriptions.remove(this);
   }
 
   private pump(heartbeat: boolean): void {
@@ -178,7 +173,7 @@ export class ShardSubscription {
       this.next = seq + 1;
     }
     const behind = this.next > shard.lastSeq ? 0 : Math.max(0, now - seqToMs(this.next - 1));
-    for (const observe of fanoutObservers) observe(engine, stream, shard, records.length, bytes, behind);
+    for (const observe of engine.hooks.fanoutObservers) observe(engine, stream, shard, records.length, bytes, behind);
     const accepted = this.send({ Records: records, ContinuationSequenceNumber: this.continuation(shard, stream), MillisBehindLatest: behind }, now);
     if (!accepted) {
       this.blocked = true;

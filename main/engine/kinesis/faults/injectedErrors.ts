@@ -1,13 +1,13 @@
 // The errors fault injection raises, in the shapes AWS sends them: InternalFailure (500) and ServiceUnavailable
 // (503) with only __type, like the engine's own; ProvisionedThroughputExceededException with AWS's message
 // (naming the shard when the request names one); KMSThrottlingException (400).
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { KinesisError } from '../../core/errors';
 import { shardRateMessage, streamRateMessage, throughputExceeded } from '../limits/limitMessages';
 import type { RequestTarget } from '../controls/requestTarget';
 import type { InjectedErrorType } from './faultRules';
 
-export function injectedError(type: InjectedErrorType, ctx: ActionContext, target: RequestTarget): KinesisError {
+export function injectedError(type: InjectedErrorType, ctx: KinesisContext, target: RequestTarget): KinesisError {
   const account = ctx.accountId;
   const name = target.name ?? '';
   switch (type) {

@@ -1,16 +1,16 @@
 // Control-plane rate limits that bite real users, as LimitExceededException: DescribeStream 10/s per account,
 // ListShards 1,000/s per stream, GetShardIterator 5/s per shard, SubscribeToShard once per second per consumer
 // and shard. Applied when the stream the request names has realistic limits.
-import type { ActionInterceptor } from '../../core/engine';
+import type { ActionInterceptor } from '../../core/actionService';
 import { limitExceeded } from '../../core/errors';
-import type { EngineControls } from '../controls/engineControls';
+import type { KinesisContext, KinesisControls } from '../kinesis';
 import { requestTarget } from '../controls/requestTarget';
 import { shardIndexOf } from '../records/sequence';
 import { shardRateMessage, streamRateMessage, subscribeRateExceeded } from './limitMessages';
 
 const LIMITED = new Set(['DescribeStream', 'ListShards', 'GetShardIterator', 'SubscribeToShard']);
 
-export function controlPlaneInterceptor(controls: EngineControls): ActionInterceptor {
+export function controlPlaneInterceptor(controls: KinesisControls): ActionInterceptor<KinesisContext> {
   return (action, ctx, body) => {
     const limits = controls.limits;
     if (limits.allOff || !LIMITED.has(action)) return;

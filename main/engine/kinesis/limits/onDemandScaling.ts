@@ -4,84 +4,57 @@
 // UPDATING and a new pair of shards appears; its capacity grows by 1 MiB/s and 1,000 records/s per added shard.
 // One split per event: sustained excess keeps scaling, one event per period.
 import { jsonWire } from '../../core/wire';
-import type { EngineControls } from '../controls/engineControls';
+import type { Kinesis } from '../kinesis';
 import { beginReshard } from '../resharding/resharding';
 import { M } from '../stats/streamStats';
 import { checkShardLimit } from '../streams/streamLifecycle';
 import type { ShardState, StreamState } from '../streams/streamModel';
 
-export interface ScalingEvent {
-  AtMs: number;
-  SplitShardId: string;
-  OpenShardsBefore: number;
-  OpenShardsAfter: number;
-  Reason: string;
+/** Runs every second: counts throttled seconds per on-demand stream and scales the ones past the span. */
+export function scaleOnDemand(kinesis: Kinesis): void {
+  const { limits, stats, scaling } = kinesis.controls;
+  if (limits.allOff) return;
+  const second = Math.floor(kinesis.clock() / 1000) - 1;
+  for (const row of kinesis.store.allStreams()) {
+    if (row.mode !== 'ON_DEMAND') continue;
+    const stream = kinesis.findStreamById(row.id);
+    if (!stream || limits.modeFor(stream) !== 'realistic') continue;
+    let throttled = 0;
+    for (const shard of stream.openShards) throttled += stats.existing(shard.id)?.series.read(M.writeThrottles, second, 1)[0] ?? 0;
+    const run = throttled > 0 ? (scaling.throttledSeconds.get(stream.id) ?? 0) + 1 : 0;
+    scaling.throttledSeconds.set(stream.id, run);
+    const span = limits.settings.onDemandScaleAfterSeconds;
+    if (run >= span && stream.status === 'ACTIVE' && scale(kinesis, stream, second - span + 1, span)) scaling.throttledSeconds.set(stream.id, 0);
+  }
 }
 
-const MAX_EVENTS = 50;
-
-export class OnDemandScaler {
-  private readonly throttledSeconds = new Map<number, number>();
-  private readonly events = new Map<number, ScalingEvent[]>();
-
-  eventsOf(streamRowId: number): ScalingEvent[] {
-    return this.events.get(streamRowId) ?? [];
+function scale(kinesis: Kinesis, stream: StreamState, from: number, span: number): boolean {
+  try {
+    checkShardLimit(kinesis, stream.region, 1);
+  } catch {
+    return false; // the account's shard limit caps on-demand scaling, as on AWS
   }
-
-  forget(liveStreams: ReadonlySet<number>): void {
-    for (const id of this.throttledSeconds.keys()) if (!liveStreams.has(id)) this.throttledSeconds.delete(id);
-    for (const id of this.events.keys()) if (!liveStreams.has(id)) this.events.delete(id);
-  }
-
-  tick(controls: EngineControls): void {
-    const { engine, limits } = controls;
-    if (limits.allOff) return;
-    const second = Math.floor(engine.clock() / 1000) - 1;
-    for (const row of engine.store.allStreams()) {
-      if (row.mode !== 'ON_DEMAND') continue;
-      const stream = engine.findStreamById(row.id);
-      if (!stream || limits.modeFor(stream) !== 'realistic') continue;
-      let throttled = 0;
-      for (const shard of stream.openShards) throttled += controls.stats.existing(shard.id)?.series.read(M.writeThrottles, second, 1)[0] ?? 0;
-      const run = throttled > 0 ? (this.throttledSeconds.get(stream.id) ?? 0) + 1 : 0;
-      this.throttledSeconds.set(stream.id, run);
-      const span = limits.settings.onDemandScaleAfterSeconds;
-      if (run >= span && stream.status === 'ACTIVE' && this.scale(controls, stream, second - span + 1, span)) this.throttledSeconds.set(stream.id, 0);
+  let hottest: ShardState | undefined;
+  let most = -1;
+  for (const shard of stream.openShards) {
+    const series = kinesis.controls.stats.existing(shard.id)?.series;
+    if (!series) continue;
+    const attempted = [...series.read(M.incomingRecords, from, span), ...series.read(M.writeThrottles, from, span)].reduce((a, b) => a + b, 0);
+    if (attempted > most) {
+      most = attempted;
+      hottest = shard;
     }
   }
-
-  private scale(controls: EngineControls, stream: StreamState, from: number, span: number): boolean {
-    const engine = controls.engine;
-    try {
-      checkShardLimit(engine, stream.region, 1);
-    } catch {
-      return false; // the account's shard limit caps on-demand scaling, as on AWS
-    }
-    let hottest: ShardState | undefined;
-    let most = -1;
-    for (const shard of stream.openShards) {
-      const series = controls.stats.existing(shard.id)?.series;
-      if (!series) continue;
-      const attempted = [...series.read(M.incomingRecords, from, span), ...series.read(M.writeThrottles, from, span)].reduce((a, b) => a + b, 0);
-      if (attempted > most) {
-        most = attempted;
-        hottest = shard;
-      }
-    }
-    if (!hottest || hottest.startHashKey === hottest.endHashKey) return false;
-    const middle = (hottest.startHashKey + hottest.endHashKey + 1n) / 2n;
-    const ctx = engine.context({ region: stream.region, requestId: 'on-demand-scaling', wire: jsonWire });
-    beginReshard(ctx, stream, { kind: 'split', shard: hottest.shardIndex, hashKey: middle.toString() });
-    const events = this.events.get(stream.id) ?? [];
-    events.push({
-      AtMs: ctx.now,
-      SplitShardId: hottest.shardId,
-      OpenShardsBefore: stream.openShards.length,
-      OpenShardsAfter: stream.openShards.length + 1,
-      Reason: `write throttled for ${span} consecutive seconds`,
-    });
-    if (events.length > MAX_EVENTS) events.shift();
-    this.events.set(stream.id, events);
-    return true;
-  }
+  if (!hottest || hottest.startHashKey === hottest.endHashKey) return false;
+  const middle = (hottest.startHashKey + hottest.endHashKey + 1n) / 2n;
+  const ctx = kinesis.context({ region: stream.region, requestId: 'on-demand-scaling', wire: jsonWire });
+  beginReshard(ctx, stream, { kind: 'split', shard: hottest.shardIndex, hashKey: middle.toString() });
+  kinesis.controls.scaling.record(stream.id, {
+    AtMs: ctx.now,
+    SplitShardId: hottest.shardId,
+    OpenShardsBefore: stream.openShards.length,
+    OpenShardsAfter: stream.openShards.length + 1,
+    Reason: `write throttled for ${span} consecutive seconds`,
+  });
+  return true;
 }

@@ -1,17 +1,16 @@
 // Per-shard data-plane admission: writes (records and bytes, plus an on-demand stream's own capacity) and
 // GetRecords (calls, and reads paid after the fact). Refusals count as throttles in the live stats.
-import type { ActionContext } from '../../core/action';
-import type { EngineControls } from '../controls/engineControls';
+import type { KinesisContext, KinesisControls } from '../kinesis';
 import { M } from '../stats/streamStats';
 import type { ShardState, StreamState } from '../streams/streamModel';
-import type { RecordFailure } from '../records/writeRecords';
+import type { RecordFailure } from '../records/recordTypes';
 import { shardRateMessage, throughputExceeded } from './limitMessages';
 
-function countThrottle(controls: EngineControls, stream: StreamState, shard: ShardState, metric: number, now: number): void {
+function countThrottle(controls: KinesisControls, stream: StreamState, shard: ShardState, metric: number, now: number): void {
   controls.stats.shard(shard.id, stream.id, shard.shardIndex).add(Math.floor(now / 1000), metric, 1);
 }
 
-export function admitWrite(controls: EngineControls, ctx: ActionContext, stream: StreamState, shard: ShardState, bytes: number): RecordFailure | undefined {
+export function admitWrite(controls: KinesisControls, ctx: KinesisContext, stream: StreamState, shard: ShardState, bytes: number): RecordFailure | undefined {
   const now = ctx.now;
   const buckets = controls.limits.shard(shard, now);
   let admitted = buckets.writeRecords.admit(1, now);
@@ -37,7 +36,7 @@ export function admitWrite(controls: EngineControls, ctx: ActionContext, stream:
 }
 
 /** GetRecords may run while the shard has a call left this second and its read bytes are not in debt. */
-export function admitRead(controls: EngineControls, ctx: ActionContext, stream: StreamState, shard: ShardState): void {
+export function admitRead(controls: KinesisControls, ctx: KinesisContext, stream: StreamState, shard: ShardState): void {
   const now = ctx.now;
   const buckets = controls.limits.shard(shard, now);
   if (buckets.readCalls.take(1, now) && buckets.readBytes.available(now) > 0) return;
@@ -45,6 +44,6 @@ export function admitRead(controls: EngineControls, ctx: ActionContext, stream: 
   throw throughputExceeded(shardRateMessage(shard.shardId, stream.name, ctx.accountId));
 }
 
-export function chargeRead(controls: EngineControls, ctx: ActionContext, shard: ShardState, bytes: number): void {
+export function chargeRead(controls: KinesisControls, ctx: KinesisContext, shard: ShardState, bytes: number): void {
   controls.limits.shard(shard, ctx.now).readBytes.debit(bytes, ctx.now);
 }

@@ -1,6 +1,6 @@
 // Shard iterators: sealed tokens naming the stream incarnation, the shard and the next sequence integer to
 // read. They expire after config.iteratorTtlMs and cannot be forged or pointed at another stream or shard.
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { invalidArgument, KinesisError } from '../../core/errors';
 
 const PURPOSE = 'shard-iterator';
@@ -18,7 +18,7 @@ export interface IteratorPosition {
   t: number;
 }
 
-export function issueIterator(ctx: ActionContext, position: Omit<IteratorPosition, 't'>): string {
+export function issueIterator(ctx: KinesisContext, position: Omit<IteratorPosition, 't'>): string {
   return ctx.engine.tokens.seal(PURPOSE, { ...position, t: ctx.now });
 }
 
@@ -29,7 +29,7 @@ function amzUtc(ms: number): string {
   return `${match[1]} ${match[3]} ${match[2]} ${match[5]} UTC ${match[4]}`;
 }
 
-export function readIterator(ctx: ActionContext, token: string): IteratorPosition {
+export function readIterator(ctx: KinesisContext, token: string): IteratorPosition {
   const position = ctx.engine.tokens.open(PURPOSE, token) as IteratorPosition | undefined;
   if (!position || typeof position.q !== 'number' || typeof position.t !== 'number') throw invalidArgument('Invalid ShardIterator.');
   if (ctx.now - position.t > ctx.config.iteratorTtlMs) throw expiredIterator(position.t, ctx.now, ctx.config.iteratorTtlMs);
@@ -46,7 +46,7 @@ export function expiredIterator(createdMs: number, nowMs: number, ttlMs: number)
 }
 
 /** The position an iterator names without checking its age (undefined when it is not a valid iterator). */
-export function peekIterator(ctx: ActionContext, token: string): IteratorPosition | undefined {
+export function peekIterator(ctx: KinesisContext, token: string): IteratorPosition | undefined {
   const position = ctx.engine.tokens.open(PURPOSE, token) as IteratorPosition | undefined;
   return position && typeof position.q === 'number' && typeof position.t === 'number' ? position : undefined;
 }

@@ -1,6 +1,6 @@
 // Where a read starts in a shard, for GetShardIterator's ShardIteratorType and SubscribeToShard's
 // StartingPosition (the same five types, the same checks): the first sequence integer to read.
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { invalidArgument } from '../../core/errors';
 import { decodeSequence, SEQ_PER_MS, shardIdOf } from './sequence';
 import type { ShardState, StreamState } from '../streams/streamModel';
@@ -21,7 +21,7 @@ export interface StartingPosition {
 }
 
 /** The first seq to read (records with seq >= it); operation names the calling action in AWS's messages. */
-export function startingSeq(ctx: ActionContext, stream: StreamState, shard: ShardState, position: StartingPosition, operation: string): number {
+export function startingSeq(ctx: KinesisContext, stream: StreamState, shard: ShardState, position: StartingPosition, operation: string): number {
   const { type, sequenceNumber: start } = position;
   const account = ctx.accountId;
   if (type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER') {

@@ -1,9 +1,9 @@
 // Closed shards stay listed and readable until every record they hold is past the stream's retention period,
 // as on AWS; then a periodic job drops them with their records. Children keep naming them as parents.
-import type { Engine } from '../../core/engine';
+import type { Kinesis } from '../kinesis';
 
 /** Drops every closed shard whose closing is older than its stream's retention period; returns how many went. */
-export function dropExpiredShards(engine: Engine): number {
+export function dropExpiredShards(engine: Kinesis): number {
   const now = engine.clock();
   let dropped = 0;
   for (const row of engine.store.allStreams()) {
@@ -22,6 +22,6 @@ export function dropExpiredShards(engine: Engine): number {
   return dropped;
 }
 
-export function scheduleShardExpiry(engine: Engine): void {
+export function scheduleShardExpiry(engine: Kinesis): void {
   engine.every(engine.config.retentionSweepMs, () => dropExpiredShards(engine));
 }

@@ -12,9 +12,8 @@
 // ChildShards lead on, so readers that follow lineage (KCL) see one unbroken tree.
 import { evenHashRanges } from '../../../../shared/domain/hashKey';
 import type { StreamRow } from '../../../storage/engineStore';
-import type { ActionContext } from '../../core/action';
+import type { Kinesis, KinesisContext } from '../kinesis';
 import type { StreamRef } from '../streams/commonRules';
-import type { Engine } from '../../core/engine';
 import { invalidArgument, notFound, validationError } from '../../core/errors';
 import { SEQ_PER_MS, shardIdOf } from '../records/sequence';
 import { parseStreamArn, type ShardState, type StreamState } from '../streams/streamModel';
@@ -45,21 +44,21 @@ function requestedName(ref: StreamRef): string {
   return ref.StreamId ?? '';
 }
 
-function couldNotFind(ctx: ActionContext, shard: string, streamName: string) {
+function couldNotFind(ctx: KinesisContext, shard: string, streamName: string) {
   return notFound(`Could not find shard ${shard} in stream ${streamName} under account ${ctx.accountId}.`);
 }
 
 /** A shard id parsed before the stream is looked up: an unreadable id is not found whatever the stream. */
-export function parseShardArgument(ctx: ActionContext, ref: StreamRef, shardId: string): number {
+export function parseShardArgument(ctx: KinesisContext, ref: StreamRef, shardId: string): number {
   const index = resolveShardIndex(shardId);
   if (index === undefined) throw couldNotFind(ctx, shardId, requestedName(ref));
   return index;
 }
 
 /** The stream a reshard acts on: ACTIVE and PROVISIONED. */
-export function reshardableStream(ctx: ActionContext, ref: StreamRef): StreamState {
-  const stream = ctx.engine.resolveStream(ctx, ref);
-  ctx.engine.requireActive(stream);
+export function reshardableStream(ctx: KinesisContext, ref: StreamRef): StreamState {
+  const stream = ctx.kinesis.resolveStream(ctx, ref);
+  ctx.kinesis.requireActive(stream);
   if (stream.mode === 'ON_DEMAND') {
     throw validationError(`Request is invalid. Stream ${stream.name} under account ${ctx.accountId} is in On-Demand mode.`);
   }
@@ -67,7 +66,7 @@ export function reshardableStream(ctx: ActionContext, ref: StreamRef): StreamSta
 }
 
 /** An open shard of the stream by index, or AWS's not-found / already-closed errors. */
-export function openShard(ctx: ActionContext, stream: StreamState, index: number): ShardState {
+export function openShard(ctx: KinesisContext, stream: StreamState, index: number): ShardState {
   const shard = stream.shardByIndex.get(index);
   if (!shard) throw couldNotFind(ctx, shardIdOf(index), stream.name);
   if (shard.endingSeq !== null) {
@@ -79,10 +78,10 @@ export function openShard(ctx: ActionContext, stream: StreamState, index: number
 }
 
 /** Records the operation and puts the stream in UPDATING; the data side runs when the transition completes. */
-export function beginReshard(ctx: ActionContext, stream: StreamState, op: ReshardOp, settings: Record<string, unknown> = {}): void {
+export function beginReshard(ctx: KinesisContext, stream: StreamState, op: ReshardOp, settings: Record<string, unknown> = {}): void {
   ctx.store.transaction(() => {
     ctx.store.updateStream(stream.id, { settings: { ...stream.settings, ...settings, [PENDING]: op } });
-    ctx.engine.beginTransition(stream.id, 'UPDATING', ctx.config.updateDelayMs, RESHARD_HOOK);
+    ctx.kinesis.beginTransition(stream.id, 'UPDATING', ctx.config.updateDelayMs, RESHARD_HOOK);
   });
 }
 
@@ -117,7 +116,7 @@ class ShardTreeWriter {
   private nextIndex: number;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly engine: Kinesis,
     private readonly streamRowId: number,
     nextIndex: number,
     private readonly now: number,
@@ -201,7 +200,7 @@ function scaleUniformly(writer: ShardTreeWriter, open: TreeShard[], target: numb
 }
 
 /** The transition hook: applies the stream's pending reshard (inside the transition's transaction). */
-export function applyPendingReshard(engine: Engine, row: StreamRow): void {
+export function applyPendingReshard(engine: Kinesis, row: StreamRow): void {
   const current = engine.store.streamById(row.id);
   if (!current) return;
   const { [PENDING]: op, ...settings } = current.settings;
@@ -231,6 +230,6 @@ export function applyPendingReshard(engine: Engine, row: StreamRow): void {
 }
 
 /** Registers the hook on an engine; runs before the engine completes the transitions pending at a restart. */
-export function installResharding(engine: Engine): void {
+export function installResharding(engine: Kinesis): void {
   engine.registerTransitionHook(RESHARD_HOOK, applyPendingReshard);
 }

@@ -2,9 +2,8 @@
 // on access (CREATING/UPDATING -> ACTIVE, DELETING -> gone, after the engine's status delays), and the
 // shapes DescribeChannel/ListChannels return. Nothing is delivered: a local engine has no S3.
 import type { ChannelRow } from '../../../storage/resourceStore';
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { notFound } from '../../core/errors';
-import { resourcesOf } from './resources';
 
 export interface ChannelStreamConfig {
   StreamARN: string;
@@ -28,9 +27,9 @@ export function configOf(row: ChannelRow): ChannelConfig {
 }
 
 /** The channel with any due transition applied; undefined once a deletion has completed. */
-export function settleChannel(ctx: ActionContext, row: ChannelRow): ChannelRow | undefined {
+export function settleChannel(ctx: KinesisContext, row: ChannelRow): ChannelRow | undefined {
   if (row.statusDueMs === null || row.statusDueMs > ctx.now) return row;
-  const store = resourcesOf(ctx.engine);
+  const store = ctx.kinesis.resources;
   if (row.status === 'DELETING') {
     store.deleteChannel(row.id);
     return undefined;
@@ -40,31 +39,31 @@ export function settleChannel(ctx: ActionContext, row: ChannelRow): ChannelRow |
 }
 
 /** The channels that still exist once due transitions are applied. */
-export function liveChannels(ctx: ActionContext, rows: readonly ChannelRow[]): ChannelRow[] {
+export function liveChannels(ctx: KinesisContext, rows: readonly ChannelRow[]): ChannelRow[] {
   return rows.map((row) => settleChannel(ctx, row)).filter((row): row is ChannelRow => row !== undefined);
 }
 
 /** The channel by ARN, in the caller's account, or ResourceNotFoundException. */
-export function findChannel(ctx: ActionContext, arn: string): ChannelRow {
-  const row = resourcesOf(ctx.engine).channelByArn(arn);
+export function findChannel(ctx: KinesisContext, arn: string): ChannelRow {
+  const row = ctx.kinesis.resources.channelByArn(arn);
   const channel = row && settleChannel(ctx, row);
   if (!channel) throw notFound(`Channel ${arn} under account ${ctx.accountId} not found.`);
   return channel;
 }
 
 /** Puts the channel in a transitional status that settles after delayMs (0 settles on the next access). */
-export function beginChannelTransition(ctx: ActionContext, row: ChannelRow, status: 'CREATING' | 'UPDATING' | 'DELETING', delayMs: number, config = row.config): ChannelRow {
+export function beginChannelTransition(ctx: KinesisContext, row: ChannelRow, status: 'CREATING' | 'UPDATING' | 'DELETING', delayMs: number, config = row.config): ChannelRow {
   const due = ctx.now + delayMs;
-  resourcesOf(ctx.engine).updateChannel(row.id, status, due, config);
+  ctx.kinesis.resources.updateChannel(row.id, status, due, config);
   return { ...row, status, statusDueMs: due, config };
 }
 
 /** How many existing channels read from the stream (DescribeStreamSummary's ChannelCount). */
-export function channelCountOf(ctx: ActionContext, streamArn: string, region: string): number {
-  return liveChannels(ctx, resourcesOf(ctx.engine).channelsIn(region)).filter((row) => row.streamArn === streamArn).length;
+export function channelCountOf(ctx: KinesisContext, streamArn: string, region: string): number {
+  return liveChannels(ctx, ctx.kinesis.resources.channelsIn(region)).filter((row) => row.streamArn === streamArn).length;
 }
 
-export function channelDescription(ctx: ActionContext, row: ChannelRow): Record<string, unknown> {
+export function channelDescription(ctx: KinesisContext, row: ChannelRow): Record<string, unknown> {
   const config = configOf(row);
   const out: Record<string, unknown> = {
     ChannelName: row.name,
@@ -86,7 +85,7 @@ export function channelDescription(ctx: ActionContext, row: ChannelRow): Record<
   return out;
 }
 
-export function channelSummary(ctx: ActionContext, row: ChannelRow): Record<string, unknown> {
+export function channelSummary(ctx: KinesisContext, row: ChannelRow): Record<string, unknown> {
   const config = configOf(row);
   return {
     ChannelName: row.name,

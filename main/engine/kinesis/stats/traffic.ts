@@ -1,8 +1,7 @@
 // recordOutgoing: the one call that reports records served to a reader, for the live stats. GetRecords calls it
 // through its read hook; enhanced fan-out calls it for every SubscribeToShardEvent it sends.
-import type { Engine } from '../../core/engine';
+import type { Kinesis } from '../kinesis';
 import { M } from './streamStats';
-import { installedControls } from '../controls/engineControls';
 
 export type OutgoingKind = 'getRecords' | 'fanOut';
 
@@ -12,7 +11,7 @@ export type OutgoingKind = 'getRecords' | 'fanOut';
  * clock.
  */
 export function recordOutgoing(
-  engine: Engine,
+  engine: Kinesis,
   stream: { id: number },
   shard: { id: number; shardIndex: number },
   kind: OutgoingKind,
@@ -21,9 +20,7 @@ export function recordOutgoing(
   millisBehindLatest: number,
   now = engine.clock(),
 ): void {
-  const controls = installedControls(engine);
-  if (!controls) return;
-  const stats = controls.stats.shard(shard.id, stream.id, shard.shardIndex);
+  const stats = engine.controls.stats.shard(shard.id, stream.id, shard.shardIndex);
   const second = Math.floor(now / 1000);
   if (kind === 'getRecords') {
     stats.add(second, M.getRecordsRecords, records);

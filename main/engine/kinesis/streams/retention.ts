@@ -1,10 +1,10 @@
 // Retention: a periodic job drops records older than each stream's retention period. Reads already hide
 // them (GetRecords starts at the retention horizon), so the job only reclaims space.
-import type { Engine } from '../../core/engine';
+import type { Kinesis } from '../kinesis';
 import { SEQ_PER_MS } from '../records/sequence';
 
 /** Trims every shard of every stream; returns how many records went. */
-export function trimExpiredRecords(engine: Engine): number {
+export function trimExpiredRecords(engine: Kinesis): number {
   const now = engine.clock();
   let trimmed = 0;
   for (const row of engine.store.allStreams()) {

@@ -1,7 +1,7 @@
 // Increase/DecreaseStreamRetentionPeriod share their checks, in AWS's order and words: the stream, the
 // 24..8760-hour range, the direction, then the status. The new period applies at once (reads and trimming use
 // it immediately) while the stream shows UPDATING for the configured delay, as AWS does.
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import type { StreamRef } from './commonRules';
 import { invalidArgument } from '../../core/errors';
 import { t } from '../../core/rules';
@@ -12,8 +12,8 @@ export const MAX_RETENTION_HOURS = 8760;
 
 export const retentionRules = { RetentionPeriodHours: t.integer({ required: true }) };
 
-export function changeRetention(ctx: ActionContext, input: StreamRef & { RetentionPeriodHours: number }, direction: 'increase' | 'decrease'): void {
-  const stream = ctx.engine.resolveStream(ctx, input);
+export function changeRetention(ctx: KinesisContext, input: StreamRef & { RetentionPeriodHours: number }, direction: 'increase' | 'decrease'): void {
+  const stream = ctx.kinesis.resolveStream(ctx, input);
   const hours = input.RetentionPeriodHours;
   if (hours < MIN_RETENTION_HOURS) {
     throw invalidArgument(`Minimum allowed retention period is ${MIN_RETENTION_HOURS} hours. Requested retention period (${hours} hours) is too short.`);
@@ -28,13 +28,13 @@ export function changeRetention(ctx: ActionContext, input: StreamRef & { Retenti
   if (direction === 'decrease' && hours > stream.retentionHours) {
     throw invalidArgument(`Requested retention period (${hours} hours) for stream ${stream.name} can not be longer than ${existing}. Use IncreaseRetentionPeriod API.`);
   }
-  ctx.engine.requireActive(stream);
+  ctx.kinesis.requireActive(stream);
   ctx.store.transaction(() => {
     // Reads hide records past the horizon before the sweep removes them; remove them now so that a longer
     // period does not bring expired records back (AWS: increasing "does not make previous, expired data accessible").
     const horizon = (ctx.now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
     for (const shard of stream.shards) ctx.store.trimRecords(shard.id, horizon);
     ctx.store.updateStream(stream.id, { retentionHours: hours });
-    ctx.engine.beginTransition(stream.id, 'UPDATING', ctx.config.updateDelayMs);
+    ctx.kinesis.beginTransition(stream.id, 'UPDATING', ctx.config.updateDelayMs);
   });
 }

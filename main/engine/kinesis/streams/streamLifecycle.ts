@@ -2,7 +2,7 @@
 // Shared by CreateStream and by startEngine's createStreams option.
 import { evenHashRanges } from '../../../../shared/domain/hashKey';
 import { inUse, limitExceeded } from '../../core/errors';
-import type { Engine } from '../../core/engine';
+import type { Kinesis } from '../kinesis';
 import { SEQ_PER_MS } from '../records/sequence';
 import { newIdentity, newStreamId, streamArnOf } from './streamModel';
 
@@ -18,7 +18,7 @@ export interface NewStreamSpec {
   delayMs: number;
 }
 
-export function shardLimitMessage(engine: Engine, region: string, current: number, adding: number): string {
+export function shardLimitMessage(engine: Kinesis, region: string, current: number, adding: number): string {
   return (
     `This request would exceed the shard limit for the account ${engine.config.accountId} in ${region}. ` +
     `Current shard count for the account: ${current}. Limit: ${engine.config.shardLimit}. ` +
@@ -29,12 +29,12 @@ export function shardLimitMessage(engine: Engine, region: string, current: numbe
 }
 
 /** LimitExceededException when adding shards would pass the account's open-shard limit in the region. */
-export function checkShardLimit(engine: Engine, region: string, adding: number): void {
+export function checkShardLimit(engine: Kinesis, region: string, adding: number): void {
   const current = engine.store.openShardCount(region);
   if (current + adding > engine.config.shardLimit) throw limitExceeded(shardLimitMessage(engine, region, current, adding));
 }
 
-export function createStream(engine: Engine, spec: NewStreamSpec): number {
+export function createStream(engine: Kinesis, spec: NewStreamSpec): number {
   const { store, config } = engine;
   return store.transaction(() => {
     if (engine.findStream(spec.region, spec.name)) {

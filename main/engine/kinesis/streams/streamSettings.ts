@@ -1,9 +1,8 @@
 // Helpers shared by the stream-settings actions: applying a change behind an UPDATING transition, the
 // account's minimum-throughput billing commitment (gates warm throughput), and the shard-level metric names.
 import type { StreamUpdate } from '../../../storage/engineStore';
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { channelCountOf } from '../resources/channels';
-import { resourcesOf } from '../resources/resources';
 import type { StreamState } from './streamModel';
 
 /** Every shard-level metric, in the service model's order; "ALL" stands for these. */
@@ -22,10 +21,10 @@ export const METRIC_NAMES = [...SHARD_LEVEL_METRICS, 'ALL'] as const;
 export const ON_DEMAND_STREAM_LIMIT = 50;
 
 /** Writes the change and puts the stream in UPDATING for the configured delay, as AWS's asynchronous updates do. */
-export function updateWithTransition(ctx: ActionContext, stream: StreamState, update: StreamUpdate): void {
+export function updateWithTransition(ctx: KinesisContext, stream: StreamState, update: StreamUpdate): void {
   ctx.store.transaction(() => {
     ctx.store.updateStream(stream.id, update);
-    ctx.engine.beginTransition(stream.id, 'UPDATING', ctx.config.updateDelayMs);
+    ctx.kinesis.beginTransition(stream.id, 'UPDATING', ctx.config.updateDelayMs);
   });
 }
 
@@ -47,8 +46,8 @@ export interface Commitment {
 export const COMMITMENT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The region's MinimumThroughputBillingCommitment as of now: a scheduled end that has passed reads DISABLED. */
-export function commitmentOf(ctx: ActionContext): Commitment {
-  const stored = resourcesOf(ctx.engine).accountSettings(ctx.region).minimumThroughputBillingCommitment as Commitment | undefined;
+export function commitmentOf(ctx: KinesisContext): Commitment {
+  const stored = ctx.kinesis.resources.accountSettings(ctx.region).minimumThroughputBillingCommitment as Commitment | undefined;
   if (!stored) return { Status: 'DISABLED' };
   if (stored.Status === 'ENABLED_UNTIL_EARLIEST_ALLOWED_END' && stored.EarliestAllowedEndAt !== undefined && ctx.now >= stored.EarliestAllowedEndAt) {
     return { Status: 'DISABLED', StartedAt: stored.StartedAt, EndedAt: stored.EarliestAllowedEndAt };
@@ -56,12 +55,12 @@ export function commitmentOf(ctx: ActionContext): Commitment {
   return stored;
 }
 
-export function commitmentEnabled(ctx: ActionContext): boolean {
+export function commitmentEnabled(ctx: KinesisContext): boolean {
   return commitmentOf(ctx).Status !== 'DISABLED';
 }
 
 /** The commitment as the API returns it (timestamps through the wire encoder). */
-export function commitmentOut(ctx: ActionContext, c: Commitment): Record<string, unknown> {
+export function commitmentOut(ctx: KinesisContext, c: Commitment): Record<string, unknown> {
   const out: Record<string, unknown> = { Status: c.Status };
   if (c.StartedAt !== undefined) out.StartedAt = ctx.wire.time(c.StartedAt);
   if (c.EndedAt !== undefined) out.EndedAt = ctx.wire.time(c.EndedAt);
@@ -70,7 +69,7 @@ export function commitmentOut(ctx: ActionContext, c: Commitment): Record<string,
 }
 
 /** DescribeStreamSummary's newer members: ChannelCount, and RecordDistributionStrategy for ON_DEMAND streams only. */
-export function summaryExtras(ctx: ActionContext, stream: StreamState): { ChannelCount: number; RecordDistributionStrategy?: string } {
+export function summaryExtras(ctx: KinesisContext, stream: StreamState): { ChannelCount: number; RecordDistributionStrategy?: string } {
   const channels = channelCountOf(ctx, stream.arn, stream.region);
   if (stream.mode !== 'ON_DEMAND') return { ChannelCount: channels };
   const strategy = stream.settings.recordDistributionStrategy;

@@ -1,5 +1,5 @@
 // Stream shapes the API returns, built from the engine's stream state.
-import type { ActionContext } from '../../core/action';
+import type { KinesisContext } from '../kinesis';
 import { shardOut, type ShardOut, type StreamState } from './streamModel';
 
 export function modeDetails(stream: StreamState): { StreamMode: string } {
@@ -23,7 +23,7 @@ export function encryptionFields(stream: StreamState): { EncryptionType: string;
   return stream.keyId ? { EncryptionType: stream.encryptionType, KeyId: stream.keyId } : { EncryptionType: stream.encryptionType };
 }
 
-export function streamSummaryOut(ctx: ActionContext, stream: StreamState) {
+export function streamSummaryOut(ctx: KinesisContext, stream: StreamState) {
   return {
     StreamName: stream.name,
     StreamARN: stream.arn,

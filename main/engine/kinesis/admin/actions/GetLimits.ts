@@ -1,4 +1,4 @@
-import { defineAction } from '../../../core/action';
+import { defineAction } from '../../kinesis';
 import { t } from '../../../core/rules';
 import { adminStreamRef, namedStream } from '../adminStreams';
 import { limitsView } from '../limitsView';

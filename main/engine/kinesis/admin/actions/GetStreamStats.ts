@@ -1,6 +1,5 @@
-import { defineAction } from '../../../core/action';
+import { defineAction } from '../../kinesis';
 import { shardIdRule, streamArn, streamName } from '../../streams/commonRules';
-import { controlsOf } from '../../controls/engineControls';
 import { notFound } from '../../../core/errors';
 import { t } from '../../../core/rules';
 import { shardIndexOf } from '../../records/sequence';
@@ -27,8 +26,8 @@ function metrics(values: (metric: number) => number): Metrics {
 
 /** Per-second stats of a stream and its shards; Window sums the series (IteratorAgeMs: maximum). */
 export const GetStreamStats = defineAction('GetStreamStats', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
-  const controls = controlsOf(ctx.engine);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  const controls = ctx.kinesis.controls;
   const seconds = input.Seconds ?? 60;
   const topKeys = input.TopKeys ?? 10;
   const now = Math.floor(ctx.now / 1000);
@@ -74,7 +73,7 @@ export const GetStreamStats = defineAction('GetStreamStats', rules, (ctx, input)
       Totals: metrics((m) => streamTotals[m] ?? 0),
     },
     Shards: shardViews,
-    ScalingEvents: controls.scaler.eventsOf(stream.id),
+    ScalingEvents: controls.scaling.eventsOf(stream.id),
   };
   return view;
 });

@@ -1,4 +1,4 @@
-import { defineAction } from '../../../core/action';
+import { defineAction } from '../../kinesis';
 import { t } from '../../../core/rules';
 import type { ResetStreamResult } from '../adminTypes';
 import { adminStreamRef } from '../adminStreams';
@@ -7,7 +7,7 @@ export const rules = t.struct({ ...adminStreamRef });
 
 /** Drops every record of the stream; shards, sequence positions, settings, limits and faults stay. */
 export const ResetStream = defineAction('ResetStream', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
   let deleted = 0;
   ctx.store.transaction(() => {
     for (const shard of stream.shards) deleted += ctx.store.trimRecords(shard.id, Number.MAX_SAFE_INTEGER);

@@ -1,4 +1,4 @@
-import { defineAction } from '../../../core/action';
+import { defineAction } from '../../kinesis';
 import { invalidArgument } from '../../../core/errors';
 import { t } from '../../../core/rules';
 import { shardIdOf } from '../../records/sequence';
@@ -18,8 +18,8 @@ export const rules = t.struct({ ...adminStreamRef, Path: t.string({ min: 1, max:
  */
 export const RestoreStream = defineAction('RestoreStream', rules, (ctx, input) => {
   checkPath(input.Path);
-  const stream = ctx.engine.resolveStream(ctx, input);
-  ctx.engine.requireActive(stream);
+  const stream = ctx.kinesis.resolveStream(ctx, input);
+  ctx.kinesis.requireActive(stream);
   let records = 0;
   let sameIdentity = false;
   const highest = new Map<ShardState, number>();

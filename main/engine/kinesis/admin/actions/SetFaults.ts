@@ -1,5 +1,4 @@
-import { defineAction } from '../../../core/action';
-import { controlsOf } from '../../controls/engineControls';
+import { defineAction } from '../../kinesis';
 import { streamName } from '../../streams/commonRules';
 import { invalidArgument } from '../../../core/errors';
 import { faultConfigMembers } from '../../faults/faultRules';
@@ -12,7 +11,7 @@ export const rules = t.struct({ StreamName: streamName, ...faultConfigMembers })
  * apply to it). Seed restarts the PRNG.
  */
 export const SetFaults = defineAction('SetFaults', rules, (ctx, input) => {
-  const faults = controlsOf(ctx.engine).faults;
+  const faults = ctx.kinesis.controls.faults;
   const scope = input.StreamName;
   let next = input.Rules;
   if (scope !== undefined) {

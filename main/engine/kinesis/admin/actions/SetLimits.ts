@@ -1,5 +1,4 @@
-import { defineAction } from '../../../core/action';
-import { controlsOf } from '../../controls/engineControls';
+import { defineAction } from '../../kinesis';
 import { invalidArgument } from '../../../core/errors';
 import { t } from '../../../core/rules';
 import { adminStreamRef, namedStream } from '../adminStreams';
@@ -14,7 +13,7 @@ export const rules = t.struct({
 });
 
 export const SetLimits = defineAction('SetLimits', rules, (ctx, input) => {
-  const limits = controlsOf(ctx.engine).limits;
+  const limits = ctx.kinesis.controls.limits;
   const named = namedStream(ctx, input);
   if (named) {
     if (input.BurstSeconds !== undefined || input.OnDemandScaleAfterSeconds !== undefined) {
