@@ -1,3 +1,4 @@
+import { RESOURCE_NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN } from '../../../../shared/domain/resourceNames';
 import { randomUUID } from 'node:crypto';
 import { defineAction } from '../kinesis';
 import { streamArn, tagKey, tagValue } from '../streams/commonRules';
@@ -9,7 +10,7 @@ import { MAX_TAGS_PER_RESOURCE } from '../resources/tagging';
 const required = { required: true } as const;
 const bucket = t.struct({ BucketARN: t.string(required), ExpectedBucketOwner: t.string(required), ErrorOutputPrefix: t.string() });
 
-export const channelNameRule = t.string({ min: 1, max: 128, pattern: '[a-zA-Z0-9_.-]+', required: true });
+export const channelNameRule = t.string({ min: 1, max: RESOURCE_NAME_MAX_LENGTH, pattern: RESOURCE_NAME_PATTERN, required: true });
 export const channelArnRule = t.string({ min: 1, max: 2048, pattern: 'arn:aws.*:kinesis:.*:\\d{12}:channel/\\S+', required: true });
 export const freshnessRule = t.integer();
 export const cloudWatchLogsRule = t.struct({ Enabled: t.boolean(required), LogGroupName: t.string(), LogStreamName: t.string() }, required);

@@ -5,6 +5,7 @@ import type { ConsumerRow, ConsumerStore } from '../../../storage/consumerStore'
 import type { Kinesis, KinesisContext } from '../kinesis';
 import { invalidArgument, notFound } from '../../core/errors';
 import { t } from '../../core/rules';
+import { RESOURCE_NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN } from '../../../../shared/domain/resourceNames';
 import type { StreamState } from '../streams/streamModel';
 
 /** AWS's limit of registered consumers per stream (provisioned and on-demand standard streams). */
@@ -12,11 +13,11 @@ export const MAX_CONSUMERS_PER_STREAM = 20;
 /** AWS allows at most 5 consumers in CREATING at once (per account). */
 export const MAX_CREATING_CONSUMERS = 5;
 
-export const consumerName = t.string({ min: 1, max: 128, pattern: '[a-zA-Z0-9_.-]+' });
+export const consumerName = t.string({ min: 1, max: RESOURCE_NAME_MAX_LENGTH, pattern: RESOURCE_NAME_PATTERN });
 export const consumerArnRule = t.string({
   min: 1,
   max: 2048,
-  pattern: '^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+',
+  pattern: `^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/${RESOURCE_NAME_PATTERN}\\/consumer\\/${RESOURCE_NAME_PATTERN}:[0-9]+`,
 });
 
 /** The engine's consumer store, with every due transition applied. */
@@ -29,7 +30,7 @@ export function consumerArnOf(stream: StreamState, name: string, createdMs: numb
   return `${stream.arn}/consumer/${name}:${Math.floor(createdMs / 1000)}`;
 }
 
-const CONSUMER_ARN = /^(arn:aws[^:]*:kinesis:[^:]*:\d{12}:stream\/[a-zA-Z0-9_.-]+)\/consumer\/([a-zA-Z0-9_.-]+):(\d+)$/;
+const CONSUMER_ARN = new RegExp(`^(arn:aws[^:]*:kinesis:[^:]*:\\d{12}:stream/${RESOURCE_NAME_PATTERN})/consumer/(${RESOURCE_NAME_PATTERN}):(\\d+)$`);
 
 export interface ParsedConsumerArn {
   streamArn: string;

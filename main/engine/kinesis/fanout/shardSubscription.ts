@@ -42,7 +42,7 @@ export class ShardSubscription implements LiveSubscription {
   private done = false;
 
   constructor(
-    private readonly engine: Kinesis,
+    private readonly kinesis: Kinesis,
     private readonly wire: WireEncoder,
     target: SubscriptionTarget,
     now: number,
@@ -85,12 +85,12 @@ export class ShardSubscription implements LiveSubscription {
 
   tick(now: number, streamsChanged: boolean): void {
     if (this.done || !this.sink) return;
-    if (now - this.startedMs >= this.engine.config.subscriptionLifetimeMs) {
+    if (now - this.startedMs >= this.kinesis.config.subscriptionLifetimeMs) {
       this.end();
       return;
     }
     if (streamsChanged) this.wake();
-    if (now - this.lastEventMs >= this.engine.config.subscriptionHeartbeatMs) this.pump(true);
+    if (now - this.lastEventMs >= this.kinesis.config.subscriptionHeartbeatMs) this.pump(true);
   }
 
   /** Ends the stream with an exception event. */
@@ -108,13 +108,13 @@ export class ShardSubscription implements LiveSubscription {
   private finish(): void {
     if (this.done) return;
     this.done = true;
-    this.engine.subscriptions.remove(this);
+    this.kinesis.subscriptions.remove(this);
   }
 
   private pump(heartbeat: boolean): void {
     if (this.done || this.blocked || !this.sink) return;
     // The engine closed under a subscription whose socket has not closed yet: end quietly.
-    if (!this.engine.store.db.open) {
+    if (!this.kinesis.store.db.open) {
       this.end();
       return;
     }
@@ -127,11 +127,11 @@ export class ShardSubscription implements LiveSubscription {
   }
 
   private deliver(heartbeat: boolean): void {
-    const engine = this.engine;
-    const account = engine.config.accountId;
-    const stream = engine.findStreamById(this.streamRowId);
+    const kinesis = this.kinesis;
+    const account = kinesis.config.accountId;
+    const stream = kinesis.findStreamById(this.streamRowId);
     if (!stream || stream.identity !== this.identity) {
-      this.fail('ResourceNotFoundException', engine.notFoundMessage(this.streamName));
+      this.fail('ResourceNotFoundException', kinesis.notFoundMessage(this.streamName));
       return;
     }
     const shard = stream.shardByIndex.get(this.shardIndex);
@@ -139,10 +139,10 @@ export class ShardSubscription implements LiveSubscription {
       this.fail('ResourceNotFoundException', `Shard ${shardIdOf(this.shardIndex)} in stream ${stream.name} under account ${account} does not exist`);
       return;
     }
-    const now = engine.clock();
+    const now = kinesis.clock();
     // Records past retention are gone for readers even before the trimming job removes them.
     const from = Math.max(this.next, (now - stream.retentionHours * 3_600_000) * SEQ_PER_MS);
-    const rows = engine.store.readRecords(shard.id, from, BATCH_RECORDS);
+    const rows = kinesis.store.readRecords(shard.id, from, BATCH_RECORDS);
     if (rows.length === 0) {
       this.next = Math.max(this.next, Math.min(from, shard.lastSeq + 1));
       if (shard.endingSeq !== null && this.next > shard.endingSeq) {
@@ -173,7 +173,7 @@ export class ShardSubscription implements LiveSubscription {
       this.next = seq + 1;
     }
     const behind = this.next > shard.lastSeq ? 0 : Math.max(0, now - seqToMs(this.next - 1));
-    for (const observe of engine.hooks.fanoutObservers) observe(engine, stream, shard, records.length, bytes, behind);
+    for (const observe of kinesis.hooks.fanoutObservers) observe(kinesis, stream, shard, records.length, bytes, behind);
     const accepted = this.send({ Records: records, ContinuationSequenceNumber: this.continuation(shard, stream), MillisBehindLatest: behind }, now);
     if (!accepted) {
       this.blocked = true;

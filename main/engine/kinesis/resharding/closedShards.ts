@@ -3,17 +3,17 @@
 import type { Kinesis } from '../kinesis';
 
 /** Drops every closed shard whose closing is older than its stream's retention period; returns how many went. */
-export function dropExpiredShards(engine: Kinesis): number {
-  const now = engine.clock();
+export function dropExpiredShards(kinesis: Kinesis): number {
+  const now = kinesis.clock();
   let dropped = 0;
-  for (const row of engine.store.allStreams()) {
-    const stream = engine.findStreamById(row.id);
+  for (const row of kinesis.store.allStreams()) {
+    const stream = kinesis.findStreamById(row.id);
     if (!stream) continue;
     const horizon = now - stream.retentionHours * 3_600_000;
-    engine.store.transaction(() => {
+    kinesis.store.transaction(() => {
       for (const shard of stream.shards) {
         if (shard.closedMs !== null && shard.closedMs < horizon) {
-          engine.store.deleteShard(shard.id);
+          kinesis.store.deleteShard(shard.id);
           dropped++;
         }
       }
@@ -22,6 +22,6 @@ export function dropExpiredShards(engine: Kinesis): number {
   return dropped;
 }
 
-export function scheduleShardExpiry(engine: Kinesis): void {
-  engine.every(engine.config.retentionSweepMs, () => dropExpiredShards(engine));
+export function scheduleShardExpiry(kinesis: Kinesis): void {
+  kinesis.every(kinesis.config.retentionSweepMs, () => dropExpiredShards(kinesis));
 }

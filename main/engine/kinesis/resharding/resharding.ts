@@ -116,7 +116,7 @@ class ShardTreeWriter {
   private nextIndex: number;
 
   constructor(
-    private readonly engine: Kinesis,
+    private readonly kinesis: Kinesis,
     private readonly streamRowId: number,
     nextIndex: number,
     private readonly now: number,
@@ -131,7 +131,7 @@ class ShardTreeWriter {
   /** Closes the shard; its ending sequence number is the last one it gave out (its start when it has none). */
   private close(shard: TreeShard): number {
     const endingSeq = Math.max(shard.lastSeq, shard.startingSeq);
-    this.engine.store.closeShard(shard.rowId, endingSeq, this.now);
+    this.kinesis.store.closeShard(shard.rowId, endingSeq, this.now);
     return endingSeq;
   }
 
@@ -152,7 +152,7 @@ class ShardTreeWriter {
       createdMs: this.now,
       closedMs: null,
     };
-    const rowId = this.engine.store.insertShard(row);
+    const rowId = this.kinesis.store.insertShard(row);
     return { rowId, index, start, end, startingSeq, lastSeq: startingSeq - 1 };
   }
 
@@ -200,18 +200,18 @@ function scaleUniformly(writer: ShardTreeWriter, open: TreeShard[], target: numb
 }
 
 /** The transition hook: applies the stream's pending reshard (inside the transition's transaction). */
-export function applyPendingReshard(engine: Kinesis, row: StreamRow): void {
-  const current = engine.store.streamById(row.id);
+export function applyPendingReshard(kinesis: Kinesis, row: StreamRow): void {
+  const current = kinesis.store.streamById(row.id);
   if (!current) return;
   const { [PENDING]: op, ...settings } = current.settings;
   if (isReshardOp(op)) {
-    const rows = engine.store.shardsOfStream(row.id);
+    const rows = kinesis.store.shardsOfStream(row.id);
     const open = rows.filter((s) => s.endingSeq === null);
     const byIndex = new Map(open.map((s) => [s.shardIndex, treeShard(s)]));
     // The reshard happened when UPDATING was due, even if the engine applies it later (on the next access, or
     // at a restart); never in the future, though, for a restart that completes it early.
-    const at = Math.min(row.statusDueMs ?? engine.clock(), engine.clock());
-    const writer = new ShardTreeWriter(engine, row.id, current.nextShardIndex, at);
+    const at = Math.min(row.statusDueMs ?? kinesis.clock(), kinesis.clock());
+    const writer = new ShardTreeWriter(kinesis, row.id, current.nextShardIndex, at);
     if (op.kind === 'split') {
       const shard = byIndex.get(op.shard);
       if (shard) writer.split(shard, BigInt(op.hashKey));
@@ -223,13 +223,13 @@ export function applyPendingReshard(engine: Kinesis, row: StreamRow): void {
       const sorted = [...byIndex.values()].sort((a, b) => (a.start < b.start ? -1 : 1));
       scaleUniformly(writer, sorted, op.target);
     }
-    engine.store.updateStream(row.id, { nextShardIndex: writer.nextShardIndex, settings });
+    kinesis.store.updateStream(row.id, { nextShardIndex: writer.nextShardIndex, settings });
   } else if (op !== undefined) {
-    engine.store.updateStream(row.id, { settings });
+    kinesis.store.updateStream(row.id, { settings });
   }
 }
 
 /** Registers the hook on an engine; runs before the engine completes the transitions pending at a restart. */
-export function installResharding(engine: Kinesis): void {
-  engine.registerTransitionHook(RESHARD_HOOK, applyPendingReshard);
+export function installResharding(kinesis: Kinesis): void {
+  kinesis.registerTransitionHook(RESHARD_HOOK, applyPendingReshard);
 }

@@ -1,5 +1,6 @@
 // Resources addressed by ARN (TagResource, PutResourcePolicy, ...): streams and enhanced fan-out consumers.
 // Their tags, policies, channels and account settings live in kinesis.resources (storage/resourceStore.ts).
+import { RESOURCE_NAME_PATTERN } from '../../../../shared/domain/resourceNames';
 import { consumersOf } from '../fanout/consumers';
 import type { KinesisContext } from '../kinesis';
 import { invalidArgument, notFound } from '../../core/errors';
@@ -7,7 +8,7 @@ import { parseStreamArn, type StreamState } from '../streams/streamModel';
 
 export type ResolvedResource = { kind: 'stream'; arn: string; stream: StreamState } | { kind: 'consumer'; arn: string; stream: StreamState };
 
-const CONSUMER_ARN = /^arn:aws[^:]*:kinesis:([^:]*):(\d{12}):stream\/([a-zA-Z0-9_.-]+)\/consumer\/[a-zA-Z0-9_.-]+:\d+$/;
+const CONSUMER_ARN = new RegExp(`^arn:aws[^:]*:kinesis:([^:]*):(\\d{12}):stream/(${RESOURCE_NAME_PATTERN})/consumer/${RESOURCE_NAME_PATTERN}:\\d+$`);
 
 /**
  * The stream or consumer a ResourceARN names. A stream ARN resolves like StreamARN elsewhere; a consumer ARN

@@ -11,16 +11,16 @@ export type OutgoingKind = 'getRecords' | 'fanOut';
  * clock.
  */
 export function recordOutgoing(
-  engine: Kinesis,
+  kinesis: Kinesis,
   stream: { id: number },
   shard: { id: number; shardIndex: number },
   kind: OutgoingKind,
   records: number,
   bytes: number,
   millisBehindLatest: number,
-  now = engine.clock(),
+  now = kinesis.clock(),
 ): void {
-  const stats = engine.controls.stats.shard(shard.id, stream.id, shard.shardIndex);
+  const stats = kinesis.controls.stats.shard(shard.id, stream.id, shard.shardIndex);
   const second = Math.floor(now / 1000);
   if (kind === 'getRecords') {
     stats.add(second, M.getRecordsRecords, records);

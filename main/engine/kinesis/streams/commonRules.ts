@@ -1,8 +1,9 @@
 // Member rules shared by many actions, with the constraints of the Kinesis service model.
+import { RESOURCE_NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN } from '../../../../shared/domain/resourceNames';
 import { t } from '../../core/rules';
 
-export const streamName = t.string({ min: 1, max: 128, pattern: '[a-zA-Z0-9_.-]+' });
-export const streamNameRequired = t.string({ min: 1, max: 128, pattern: '[a-zA-Z0-9_.-]+', required: true });
+export const streamName = t.string({ min: 1, max: RESOURCE_NAME_MAX_LENGTH, pattern: RESOURCE_NAME_PATTERN });
+export const streamNameRequired = t.string({ min: 1, max: RESOURCE_NAME_MAX_LENGTH, pattern: RESOURCE_NAME_PATTERN, required: true });
 export const streamArn = t.string({ min: 1, max: 2048, pattern: 'arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+' });
 export const streamIdRule = t.string({ min: 1, max: 24, pattern: '[a-z0-9]{20}-[a-z0-9]{3}' });
 export const shardIdRule = t.string({ min: 1, max: 128, pattern: '[a-zA-Z0-9_.-]+' });

@@ -4,14 +4,14 @@ import type { Kinesis } from '../kinesis';
 import { SEQ_PER_MS } from '../records/sequence';
 
 /** Trims every shard of every stream; returns how many records went. */
-export function trimExpiredRecords(engine: Kinesis): number {
-  const now = engine.clock();
+export function trimExpiredRecords(kinesis: Kinesis): number {
+  const now = kinesis.clock();
   let trimmed = 0;
-  for (const row of engine.store.allStreams()) {
-    const stream = engine.findStreamById(row.id);
+  for (const row of kinesis.store.allStreams()) {
+    const stream = kinesis.findStreamById(row.id);
     if (!stream) continue;
     const horizon = (now - stream.retentionHours * 3_600_000) * SEQ_PER_MS;
-    for (const shard of stream.shards) trimmed += engine.store.trimRecords(shard.id, horizon);
+    for (const shard of stream.shards) trimmed += kinesis.store.trimRecords(shard.id, horizon);
   }
   return trimmed;
 }

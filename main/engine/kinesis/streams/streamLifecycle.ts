@@ -18,10 +18,10 @@ export interface NewStreamSpec {
   delayMs: number;
 }
 
-export function shardLimitMessage(engine: Kinesis, region: string, current: number, adding: number): string {
+export function shardLimitMessage(kinesis: Kinesis, region: string, current: number, adding: number): string {
   return (
-    `This request would exceed the shard limit for the account ${engine.config.accountId} in ${region}. ` +
-    `Current shard count for the account: ${current}. Limit: ${engine.config.shardLimit}. ` +
+    `This request would exceed the shard limit for the account ${kinesis.config.accountId} in ${region}. ` +
+    `Current shard count for the account: ${current}. Limit: ${kinesis.config.shardLimit}. ` +
     `Number of additional shards that would have resulted from this request: ${adding}. ` +
     'Refer to the AWS Service Limits page (https://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) ' +
     'for current limits and how to request higher limits.'
@@ -29,19 +29,19 @@ export function shardLimitMessage(engine: Kinesis, region: string, current: numb
 }
 
 /** LimitExceededException when adding shards would pass the account's open-shard limit in the region. */
-export function checkShardLimit(engine: Kinesis, region: string, adding: number): void {
-  const current = engine.store.openShardCount(region);
-  if (current + adding > engine.config.shardLimit) throw limitExceeded(shardLimitMessage(engine, region, current, adding));
+export function checkShardLimit(kinesis: Kinesis, region: string, adding: number): void {
+  const current = kinesis.store.openShardCount(region);
+  if (current + adding > kinesis.config.shardLimit) throw limitExceeded(shardLimitMessage(kinesis, region, current, adding));
 }
 
-export function createStream(engine: Kinesis, spec: NewStreamSpec): number {
-  const { store, config } = engine;
+export function createStream(kinesis: Kinesis, spec: NewStreamSpec): number {
+  const { store, config } = kinesis;
   return store.transaction(() => {
-    if (engine.findStream(spec.region, spec.name)) {
+    if (kinesis.findStream(spec.region, spec.name)) {
       throw inUse(`Stream ${spec.name} under account ${config.accountId} already exists.`);
     }
-    checkShardLimit(engine, spec.region, spec.shardCount);
-    const now = engine.clock();
+    checkShardLimit(kinesis, spec.region, spec.shardCount);
+    const now = kinesis.clock();
     const arn = streamArnOf(spec.region, config.accountId, spec.name);
     const streamRowId = store.insertStream({
       region: spec.region,
@@ -78,7 +78,7 @@ export function createStream(engine: Kinesis, spec: NewStreamSpec): number {
       });
     });
     if (spec.tags) store.setTags(streamRowId, spec.tags);
-    if (spec.delayMs > 0) engine.beginTransition(streamRowId, 'CREATING', spec.delayMs);
+    if (spec.delayMs > 0) kinesis.beginTransition(streamRowId, 'CREATING', spec.delayMs);
     return streamRowId;
   });
 }
