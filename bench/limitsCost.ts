@@ -1,7 +1,7 @@
 // What realistic limits cost on ingest when a stream stays under them: PutRecords of 500 × 100 B into a
 // 4-shard stream, dispatched in-process (the engine's own cost: input decoding, routing, the write gates, the
 // SQLite transaction, stats), for three engines side by side:
-//   - bare: an Engine without its limits, faults and stats (no gates doing work) — the floor;
+//   - bare: an engine without the control hooks (no stats, no gates doing work) — the floor;
 //   - off: startEngine with limits off (the default; live stats on);
 //   - realistic: startEngine with limits realistic, kept under the limits.
 // "Under the limits" without waiting in real time: every engine runs on a virtual clock that moves 200 ms per
@@ -14,10 +14,10 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Engine } from '../main/engine/engine';
-import { startEngine, type RunningEngine } from '../main/engine/startEngine';
-import { createStream } from '../main/engine/streamLifecycle';
-import { jsonWire } from '../main/engine/wire';
+import { buildKinesisEngine } from '../main/engine/kinesis/kinesisEngine';
+import { startEngine, type RunningEngine } from '../main/server/engine/startEngine';
+import { createStream } from '../main/engine/kinesis/streams/streamLifecycle';
+import { jsonWire } from '../main/engine/core/wire';
 import { tempDir } from '../test/support/tempDir';
 
 export interface LimitsCostOptions {
@@ -71,12 +71,12 @@ function clock(): { now: () => number; advance: () => void } {
 async function variant(name: Variant['name'], dir: string, shards: number): Promise<Variant & { advance: () => void }> {
   const time = clock();
   if (name === 'bare') {
-    const engine = new Engine({ dataDir: join(dir, name), statusDelayMs: 0, clock: time.now });
-    createStream(engine, { region: 'us-east-1', name: STREAM, shardCount: shards, mode: 'PROVISIONED', delayMs: 0 });
-    return { name, dispatch: (body) => engine.dispatch('PutRecords', body, REQUEST), close: () => engine.close(), cpu: [], wall: [], failed: 0, advance: time.advance };
+    const { engine, kinesis } = buildKinesisEngine({ dataDir: join(dir, name), statusDelayMs: 0, clock: time.now, controlHooks: false });
+    createStream(kinesis, { region: 'us-east-1', name: STREAM, shardCount: shards, mode: 'PROVISIONED', delayMs: 0 });
+    return { name, dispatch: (body) => kinesis.dispatch('PutRecords', body, REQUEST), close: () => engine.close(), cpu: [], wall: [], failed: 0, advance: time.advance };
   }
   const running: RunningEngine = await startEngine({ port: 0, dataDir: join(dir, name), statusDelayMs: 0, clock: time.now, limits: name, createStreams: [`${STREAM}:${shards}`] });
-  return { name, dispatch: (body) => running.engine.dispatch('PutRecords', body, REQUEST), close: () => running.close(), cpu: [], wall: [], failed: 0, advance: time.advance };
+  return { name, dispatch: (body) => running.kinesis.dispatch('PutRecords', body, REQUEST), close: () => running.close(), cpu: [], wall: [], failed: 0, advance: time.advance };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;

@@ -41,9 +41,9 @@ const mainEntries = [
   { in: 'main/cli/web.ts', out: 'web.js', format: 'esm' },
   { in: 'main/electron/main.ts', out: 'electron.cjs', format: 'cjs' },
   { in: 'main/preload/index.ts', out: 'preload.cjs', format: 'cjs' },
-  // The headless engine and the worker thread the app runs it in; skipped where their sources are absent.
+  // The engine's entries: the command line and the worker thread.
   { in: 'main/cli/engine.ts', out: 'engine.js', format: 'esm', optional: true },
-  { in: 'main/engine/worker/engineWorker.ts', out: 'engine-worker.js', format: 'esm', optional: true },
+  { in: 'main/server/engine/worker/engineWorker.ts', out: 'engine-worker.js', format: 'esm', optional: true },
 ];
 
 // `node build/build.mjs web preload` builds only those main entries (named by their output file); default: all.

@@ -2,7 +2,7 @@
 // engine.status answers and pushes), and stops it on shutdown. The one place where the app starts the engine.
 import path from 'node:path';
 import type { EngineState, EngineStatus } from '../../shared/contract/index';
-import { startEngineWorker, type EngineWorkerHandle, type EngineWorkerStatus } from '../engine/worker/engineHost';
+import { startEngineWorker, type EngineWorkerHandle, type EngineWorkerStatus } from '../server/engine/worker/engineHost';
 
 export class EngineStateStore {
   private status: EngineStatus;

@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEngine, type RunningEngine } from '../engine/startEngine';
+import { startEngine, type RunningEngine } from '../server/engine/startEngine';
 
 const USAGE = `Usage: shardscope-engine [options]
 

@@ -11,9 +11,9 @@ import type {
   RestoreStreamResult,
   SnapshotStreamResult,
   StreamStatsView,
-} from '../engine/admin/adminTypes';
+} from '../engine/kinesis/admin/adminTypes';
 
-export type * from '../engine/admin/adminTypes';
+export type * from '../engine/kinesis/admin/adminTypes';
 
 export const ADMIN_TARGET_PREFIX = 'Shardscope_20261128';
 

@@ -1,7 +1,7 @@
 // The local engine's console controls: live per-shard stats (a subscription), realistic limits, injected faults,
 // and a stream's records (reset, snapshot, restore). All of it goes to the local engine's admin API
 // (docs/engine-admin.md); contract.ts spreads `engineCommands` and `engineSubscriptions` into the app contract.
-// The bounds below are the engine's own (main/engine/faults/faultRules.ts, admin SetLimits and GetStreamStats);
+// The bounds below are the engine's own (main/engine/kinesis/faults/faultRules.ts, admin SetLimits and GetStreamStats);
 // test/integration/engine-console-stats.test.ts checks that both sides accept and refuse the same values.
 import { z } from 'zod';
 import type { CommandSpec, SubscriptionSpec } from './define';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { tempDir } from '../support/tempDir';
 
 describe('the local engine connection', () => {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { EngineAdmin, type StatsSample } from '../../main/services/engineAdmin';
 import { admin, readShard } from '../support/engine-controls-kit';
 import { sleep } from '../support/sleep';

@@ -3,7 +3,7 @@ import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEngineWorker, type EngineWorkerStatus } from '../../main/engine/worker/engineHost';
+import { startEngineWorker, type EngineWorkerStatus } from '../../main/server/engine/worker/engineHost';
 import { client, HANDLERS } from '../support/engine-kit';
 import { sleep } from '../support/sleep';
 import { tempDir } from '../support/tempDir';

@@ -6,7 +6,7 @@ import { CreateStreamCommand, ListStreamsCommand, PutRecordCommand } from '@aws-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { LOCAL_ID, profileConnectionId } from '../../main/connections/connectionModel';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { connectionById } from '../../main/services/tail/connectionClients';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import { makeAwsHome, type AwsHome } from '../fixtures/connections/awsHome';

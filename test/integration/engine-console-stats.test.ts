@@ -11,7 +11,7 @@ import type { EngineStatsItem, FaultRule } from '../../shared/contract/engine';
 import { contract, type AppContract, type RpcErrorShape } from '../../shared/contract/index';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { LOCAL_ID } from '../../main/connections/connectionModel';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { createAppDispatcher } from '../../main/app/appHandlers';
 import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
 import { EngineAdmin, EngineAdminError } from '../../main/services/engineAdmin';

@@ -21,8 +21,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveSubscriptionCount } from '../../main/engine/fanout';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import { liveSubscriptionCount } from '../../main/engine/kinesis/fanout/subscriptionHub';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start, type HandlerCase } from '../support/engine-kit';
 import { tempDir } from '../support/tempDir';
 import { sleep } from '../support/sleep';
@@ -365,12 +365,12 @@ describe.each(HANDLERS)('SubscribeToShard through the JS SDK, $name', (handler: 
 
   it('ends the subscription on the engine when the client aborts the call', async () => {
     const arn = await register(kinesis, 'live');
-    const before = liveSubscriptionCount(engine.engine);
+    const before = liveSubscriptionCount(engine.kinesis);
     const abort = new AbortController();
     await kinesis.send(new SubscribeToShardCommand({ ConsumerARN: arn, ShardId: SHARD0, StartingPosition: { Type: 'LATEST' } }), { abortSignal: abort.signal });
-    expect(liveSubscriptionCount(engine.engine)).toBe(before + 1);
+    expect(liveSubscriptionCount(engine.kinesis)).toBe(before + 1);
     abort.abort();
-    await until(() => liveSubscriptionCount(engine.engine) === before, 'the engine to drop the subscription');
+    await until(() => liveSubscriptionCount(engine.kinesis) === before, 'the engine to drop the subscription');
   });
 
   it('ends with ChildShards once a split shard is drained', async () => {

@@ -5,7 +5,7 @@ import { GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecord
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { ACCOUNT, admin, binomialBounds, readShard } from '../support/engine-controls-kit';
 import { client, failure, HANDLERS, raw, start } from '../support/engine-kit';
 import { tempDir } from '../support/tempDir';

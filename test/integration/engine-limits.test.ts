@@ -14,8 +14,8 @@ import {
   type PutRecordsResultEntry,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEngine } from '../../main/engine/startEngine';
-import { jsonWire } from '../../main/engine/wire';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
+import { jsonWire } from '../../main/engine/core/wire';
 import { ACCOUNT, admin, readShard } from '../support/engine-controls-kit';
 import { sleep } from '../support/sleep';
 import { client, failure, HANDLERS, start } from '../support/engine-kit';
@@ -127,7 +127,7 @@ describe('realistic limits', () => {
 
     // 1,000/s cannot be outrun over HTTP on this machine: the engine itself takes 1,500 calls in one go.
     const request = { region: 'us-east-1', requestId: 'test', wire: jsonWire };
-    const settled = await Promise.allSettled(Array.from({ length: 1500 }, () => engine.engine.dispatch('ListShards', { StreamName: 'cp' }, request)));
+    const settled = await Promise.allSettled(Array.from({ length: 1500 }, () => engine.kinesis.dispatch('ListShards', { StreamName: 'cp' }, request)));
     const listErrors = settled.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { type: string; message: string });
     expect(listErrors.length).toBeGreaterThan(0);
     expect(listErrors[0]).toMatchObject({ type: 'LimitExceededException', message: `Rate exceeded for stream cp under account ${ACCOUNT}.` });

@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partitionKeyHash, rangeContains } from '../../shared/domain/hashKey';
-import { trimExpiredRecords } from '../../main/engine/retention';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import { trimExpiredRecords } from '../../main/engine/kinesis/streams/retention';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start } from '../support/engine-kit';
 import { tempDir } from '../support/tempDir';
 
@@ -295,8 +295,8 @@ describe('records across restarts, retention and closed shards', () => {
       await kinesis.send(new PutRecordCommand({ StreamName: 'short', PartitionKey: 'k', Data: bytes('new') }));
       now += 2 * 3_600_000;
       expect((await readAll(kinesis, 'short', 'shardId-000000000000')).map((r) => text(r.Data))).toEqual(['new']);
-      expect(trimExpiredRecords(engine.engine)).toBe(1);
-      expect(trimExpiredRecords(engine.engine)).toBe(0);
+      expect(trimExpiredRecords(engine.kinesis)).toBe(1);
+      expect(trimExpiredRecords(engine.kinesis)).toBe(0);
       expect((await readAll(kinesis, 'short', 'shardId-000000000000')).map((r) => text(r.Data))).toEqual(['new']);
     } finally {
       kinesis.destroy();
@@ -313,7 +313,7 @@ describe('records across restarts, retention and closed shards', () => {
       const it = await iterator(kinesis, 'split', 'shardId-000000000000');
       // Close the shard and open two children the way resharding does, through the store.
       const { store } = engine.engine;
-      const stream = engine.engine.findStream('us-east-1', 'split');
+      const stream = engine.kinesis.findStream('us-east-1', 'split');
       const parent = stream?.shards[0];
       if (!stream || !parent) throw new Error('no stream');
       const now = Date.now();

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evenHashRanges, MAX_HASH_KEY, partitionKeyHash } from '../../shared/domain/hashKey';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start } from '../support/engine-kit';
 import { tempDir } from '../support/tempDir';
 

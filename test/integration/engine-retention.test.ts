@@ -15,9 +15,9 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropExpiredShards } from '../../main/engine/closedShards';
-import { trimExpiredRecords } from '../../main/engine/retention';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import { dropExpiredShards } from '../../main/engine/kinesis/resharding/closedShards';
+import { trimExpiredRecords } from '../../main/engine/kinesis/streams/retention';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start } from '../support/engine-kit';
 
 const ACCOUNT = '000000000000';
@@ -116,7 +116,7 @@ describe.each(HANDLERS)('retention over $name', (handler) => {
     expect(await readAll(kinesis, 'expiry')).toEqual(['day-1']);
     now += 2 * HOUR;
     expect(await readAll(kinesis, 'expiry')).toEqual([]);
-    expect(trimExpiredRecords(engine.engine)).toBeGreaterThanOrEqual(1);
+    expect(trimExpiredRecords(engine.kinesis)).toBeGreaterThanOrEqual(1);
     expect(await readAll(kinesis, 'expiry')).toEqual([]);
   });
 
@@ -126,11 +126,11 @@ describe.each(HANDLERS)('retention over $name', (handler) => {
     await kinesis.send(new SplitShardCommand({ StreamName: 'closing', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: (1n << 127n).toString() }));
     const ids = async () => ((await kinesis.send(new ListShardsCommand({ StreamName: 'closing' }))).Shards ?? []).map((s) => s.ShardId);
     now += 23 * HOUR;
-    dropExpiredShards(engine.engine);
+    dropExpiredShards(engine.kinesis);
     expect(await ids()).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
     expect(await readAll(kinesis, 'closing')).toEqual(['in parent']);
     now += 2 * HOUR;
-    expect(dropExpiredShards(engine.engine)).toBeGreaterThanOrEqual(1);
+    expect(dropExpiredShards(engine.kinesis)).toBeGreaterThanOrEqual(1);
     expect(await ids()).toEqual(['shardId-000000000001', 'shardId-000000000002']);
     const described = (await kinesis.send(new DescribeStreamCommand({ StreamName: 'closing' }))).StreamDescription?.Shards ?? [];
     expect(described.map((s) => [s.ShardId, s.ParentShardId])).toEqual([

@@ -14,7 +14,7 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEngine } from '../../main/engine/startEngine';
+import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { client, failure, HANDLERS, start } from '../support/engine-kit';
 import { tempDir } from '../support/tempDir';
 

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TailExportItem, WriteItem, WriteReport } from '../../shared/contract/tail';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { collect } from '../support/services-kit';
 import { sdkClient } from '../support/kinesis';
 import { createStream, put, startTailKit, tail, type Put, type TailKit } from '../support/tail-kit';

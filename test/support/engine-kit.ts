@@ -2,7 +2,7 @@
 // HTTP handlers, and a raw signed-looking POST for wire-level checks.
 import { RegisterStreamConsumerCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/server/engine/startEngine';
 import { sdkClient } from './kinesis';
 
 export const HANDLERS = [

@@ -6,7 +6,7 @@ import { defineContract } from '../../shared/contract/index';
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
 import { ConnectionManager } from '../../main/connections/connectionManager';
-import { startEngine, type RunningEngine } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { producersHandlers } from '../../main/app/producersHandlers';
 import { streamsHandlers } from '../../main/app/streamsHandlers';
 import { Generators } from '../../main/services/producers/generators';

@@ -6,7 +6,7 @@ import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordsCommand, t
 import { defineContract } from '../../shared/contract/index';
 import { tailCommands, tailSubscriptions, type TailItem, type TailRow, type TailStatus } from '../../shared/contract/tail';
 import { ConnectionManager } from '../../main/connections/connectionManager';
-import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/engine/startEngine';
+import { startEngine, type RunningEngine, type StartEngineOptions } from '../../main/server/engine/startEngine';
 import { tailHandlers } from '../../main/app/tailHandlers';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import type { RpcClient, SubscriptionHandle } from '../../renderer/api/client';

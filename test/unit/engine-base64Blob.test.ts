@@ -2,8 +2,8 @@
 // be exactly those of decoding and re-encoding (what the engine did before, and what AWS's deserializer accepts).
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Length, parseBase64 } from '../../main/engine/base64Blob';
-import { KinesisError } from '../../main/engine/errors';
+import { base64Length, parseBase64 } from '../../main/engine/core/base64Blob';
+import { KinesisError } from '../../main/engine/core/errors';
 
 /** The reference: accepted when Node's decoder gives bytes whose canonical encoding is the text itself. */
 function acceptedByRoundTrip(text: string): boolean {

@@ -6,7 +6,7 @@ import http2 from 'node:http2';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
-import type { Engine } from '../../engine/engine';
+import type { Engine } from '../../engine/core/engine';
 import { createRequestHandler } from './requestHandler';
 
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');

@@ -4,7 +4,7 @@
 // transport's backpressure (write() returning false) so the subscription stops reading until 'drain'.
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
-import type { EventSink, StreamedResponse, StreamMessage } from '../../engine/streamedResponse';
+import type { EventSink, StreamedResponse, StreamMessage } from '../../engine/core/streamedResponse';
 import { encodeEventMessage, type EventHeaders } from './eventStreamCodec';
 import type { Protocol } from './protocol';
 

@@ -1,7 +1,7 @@
 // The two wire encodings of the Kinesis API: AWS JSON 1.1 and CBOR 1.1 (the Java SDK's default).
 // CBOR timestamps travel as tag 1 holding epoch milliseconds, as the AWS Java SDK writes and reads them.
 import { addExtension, Decoder, Encoder } from 'cbor-x';
-import { CborTimestamp, cborWire, jsonWire, RenderedJson, type WireEncoder } from '../../engine/wire';
+import { CborTimestamp, cborWire, jsonWire, RenderedJson, type WireEncoder } from '../../engine/core/wire';
 
 export const AMZ_JSON = 'application/x-amz-json-1.1';
 export const AMZ_CBOR = 'application/x-amz-cbor-1.1';

@@ -1,13 +1,13 @@
-// One request through the Kinesis wire: headers → protocol → body → engine.dispatch → AWS-shaped response.
+// One request through the AWS JSON wire: headers → protocol → body → the service its X-Amz-Target names →
+// AWS-shaped response.
 // The same handler serves HTTP/1.1 and HTTP/2 (through the http2 compatibility API). The order of checks
 // follows AWS: method, content type, target, body parse, auth, then the action's own validation.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
-import type { Engine } from '../../engine/engine';
-import { ADMIN_SERVICE, dispatchAdmin, isAdminAction } from '../../engine/admin/adminService';
-import { KinesisError } from '../../engine/errors';
-import { StreamedResponse } from '../../engine/streamedResponse';
+import type { Engine } from '../../engine/core/engine';
+import { KinesisError } from '../../engine/core/errors';
+import { StreamedResponse } from '../../engine/core/streamedResponse';
 import { sendEventStream } from './eventStreamResponse';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
 import { missingSignatureParts, regionFromScope } from './requestInfo';
@@ -16,7 +16,6 @@ import { missingSignatureParts, regionFromScope } from './requestInfo';
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** A request whose body has not fully arrived by then is dropped (slowloris). */
 export const BODY_TIMEOUT_MS = 30_000;
-const SERVICE = 'Kinesis_20131202';
 
 type Req = IncomingMessage | Http2ServerRequest;
 type Res = ServerResponse | Http2ServerResponse;
@@ -124,8 +123,10 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
   const contentType = (header(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const contentValid = contentType === AMZ_JSON || contentType === AMZ_CBOR || contentType === PLAIN_JSON;
   const [service, operation, ...extra] = (header(req, 'x-amz-target') ?? '').split('.');
-  const serviceValid = service === SERVICE && extra.length === 0;
-  const operationValid = serviceValid && operation !== undefined && engine.actions.has(operation);
+  const target = service === undefined || extra.length > 0 ? undefined : engine.service(service);
+  const known = target !== undefined && operation !== undefined && target.has(operation);
+  // Only signed (AWS) services count here: the admin API answers a request without a body as an unknown operation.
+  const operationValid = known && target.signed;
   const protocol = contentType === AMZ_CBOR ? cborProtocol : jsonProtocol;
 
   if (body.length === 0) {
@@ -153,11 +154,11 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
     sendError(res, protocol, new KinesisError('SerializationException'));
     return;
   }
-  if (service === ADMIN_SERVICE && extra.length === 0 && operation && isAdminAction(operation)) {
+  if (known && !target.signed) {
     // The engine's admin API (docs/engine-admin.md): no signature needed; refused from browsers.
     const region = regionFromScope(header(req, 'authorization'), undefined) ?? engine.config.defaultRegion;
     try {
-      const result = await dispatchAdmin(engine, operation, input, { region, requestId, wire: protocol.wire, origin });
+      const result = await target.dispatch(operation, input, { region, requestId, wire: protocol.wire, origin });
       send(res, 200, protocol.serialize(result ?? {}), protocol.contentType);
     } catch (error) {
       if (!(error instanceof KinesisError)) console.error(`engine: admin ${operation} failed`, error);
@@ -165,7 +166,7 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
     }
     return;
   }
-  if (!operationValid || !operation) {
+  if (!operationValid || !target || !operation) {
     sendError(res, protocol, new KinesisError('UnknownOperationException'));
     return;
   }
@@ -192,7 +193,7 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
 
   const region = regionFromScope(authorization, query) ?? engine.config.defaultRegion;
   try {
-    const result = await engine.dispatch(operation, input, { region, requestId, wire: protocol.wire });
+    const result = await target.dispatch(operation, input, { region, requestId, wire: protocol.wire });
     if (result instanceof StreamedResponse) {
       sendEventStream(res, protocol, result);
       return;

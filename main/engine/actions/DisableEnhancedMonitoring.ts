@@ -1,6 +1,0 @@
-import { defineAction } from '../action';
-import { changeMonitoring, monitoringRules } from './EnableEnhancedMonitoring';
-
-export const rules = monitoringRules;
-
-export const DisableEnhancedMonitoring = defineAction('DisableEnhancedMonitoring', rules, (ctx, input) => changeMonitoring(ctx, input, false));

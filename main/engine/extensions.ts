@@ -1,7 +1,0 @@
-// Parts installed on every Engine as it is constructed, before it completes the status transitions left pending
-// by a restart: the transition hooks they register must exist by then.
-import { scheduleShardExpiry } from './closedShards';
-import type { Engine } from './engine';
-import { installResharding } from './resharding';
-
-export const engineExtensions: readonly ((engine: Engine) => void)[] = [installResharding, scheduleShardExpiry];

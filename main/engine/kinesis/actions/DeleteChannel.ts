@@ -1,0 +1,13 @@
+import { defineAction } from '../kinesis';
+import { beginChannelTransition, findChannel } from '../resources/channels';
+import { t } from '../../core/rules';
+import { channelArnRule } from './CreateChannel';
+
+export const rules = t.struct({ ChannelARN: channelArnRule });
+
+/** The channel goes DELETING and disappears after the engine's delete delay; deleting it again succeeds. */
+export const DeleteChannel = defineAction('DeleteChannel', rules, (ctx, input) => {
+  const channel = findChannel(ctx, input.ChannelARN);
+  if (channel.status !== 'DELETING') beginChannelTransition(ctx, channel, 'DELETING', ctx.config.deleteDelayMs);
+  return {};
+});
