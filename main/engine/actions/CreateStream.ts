@@ -4,6 +4,7 @@ import { invalidArgument, validationError } from '../errors';
 import { t } from '../rules';
 import { createStream } from '../streamLifecycle';
 import { checkNewStreamTags } from '../tagging';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({
   StreamName: streamNameRequired,
@@ -36,5 +37,5 @@ export const CreateStream = defineAction('CreateStream', rules, (ctx, input) => 
     settings,
     delayMs: ctx.config.createDelayMs,
   });
-  return {};
+  return NO_OUTPUT;
 });

@@ -3,12 +3,13 @@ import { streamRef } from '../commonRules';
 import { consumerCount } from '../consumers';
 import { inUse } from '../errors';
 import { t } from '../rules';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({ ...streamRef, EnforceConsumerDeletion: t.boolean() });
 
 export const DeleteStream = defineAction('DeleteStream', rules, (ctx, input) => {
   const stream = ctx.engine.resolveStream(ctx, input);
-  if (stream.status === 'DELETING') return {};
+  if (stream.status === 'DELETING') return NO_OUTPUT;
   if (consumerCount(ctx.engine, stream.id) > 0 && !input.EnforceConsumerDeletion) {
     // AWS's wording, curly apostrophe included (as observed in real error reports).
     throw inUse(
@@ -17,5 +18,5 @@ export const DeleteStream = defineAction('DeleteStream', rules, (ctx, input) => 
     );
   }
   ctx.engine.beginTransition(stream.id, 'DELETING', ctx.config.deleteDelayMs);
-  return {};
+  return NO_OUTPUT;
 });

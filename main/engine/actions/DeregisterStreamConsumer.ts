@@ -3,6 +3,7 @@ import { streamArn, streamIdRule } from '../commonRules';
 import { t } from '../rules';
 import { endConsumerSubscriptions } from '../fanout';
 import { consumerArnRule, consumerName, consumersOf, resolveConsumer } from '../streamConsumers';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({ StreamARN: streamArn, ConsumerName: consumerName, ConsumerARN: consumerArnRule, StreamId: streamIdRule });
 
@@ -12,5 +13,5 @@ export const DeregisterStreamConsumer = defineAction('DeregisterStreamConsumer',
     consumersOf(ctx.engine).setStatus(consumer.id, 'DELETING', ctx.now + ctx.config.deleteDelayMs);
     endConsumerSubscriptions(ctx.engine, consumer);
   }
-  return {};
+  return NO_OUTPUT;
 });

@@ -2,10 +2,11 @@ import { defineAction } from '../action';
 import { streamRef } from '../commonRules';
 import { changeRetention, retentionRules } from '../retentionPeriod';
 import { t } from '../rules';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({ ...streamRef, ...retentionRules });
 
 export const IncreaseStreamRetentionPeriod = defineAction('IncreaseStreamRetentionPeriod', rules, (ctx, input) => {
   changeRetention(ctx, input, 'increase');
-  return {};
+  return NO_OUTPUT;
 });

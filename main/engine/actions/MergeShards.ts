@@ -3,6 +3,7 @@ import { shardIdRequired, streamRef } from '../commonRules';
 import { invalidArgument } from '../errors';
 import { beginReshard, openShard, parseShardArgument, reshardableStream } from '../resharding';
 import { t } from '../rules';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({ ...streamRef, ShardToMerge: shardIdRequired, AdjacentShardToMerge: shardIdRequired });
 
@@ -19,5 +20,5 @@ export const MergeShards = defineAction('MergeShards', rules, (ctx, input) => {
     );
   }
   beginReshard(ctx, stream, { kind: 'merge', shard: low.shardIndex, adjacent: high.shardIndex });
-  return {};
+  return NO_OUTPUT;
 });

@@ -3,6 +3,7 @@ import { resourceArn, streamIdRule } from '../commonRules';
 import { invalidArgument } from '../errors';
 import { resolveResource, resourcesOf } from '../resources';
 import { t } from '../rules';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({ ResourceARN: { ...resourceArn, required: true as const }, StreamId: streamIdRule, Policy: t.string({ required: true }) });
 
@@ -21,5 +22,5 @@ export const PutResourcePolicy = defineAction('PutResourcePolicy', rules, (ctx, 
   const resource = resolveResource(ctx, input.ResourceARN);
   checkPolicy(input.Policy);
   resourcesOf(ctx.engine).setPolicy(resource.arn, resource.stream.id, input.Policy);
-  return {};
+  return NO_OUTPUT;
 });

@@ -3,6 +3,7 @@ import { resourceArn, streamIdRule, tagKey, tagValue } from '../commonRules';
 import { resolveResource } from '../resources';
 import { t } from '../rules';
 import { addTags } from '../tagging';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({
   ResourceARN: { ...resourceArn, required: true as const },
@@ -12,5 +13,5 @@ export const rules = t.struct({
 
 export const TagResource = defineAction('TagResource', rules, (ctx, input) => {
   addTags(ctx, resolveResource(ctx, input.ResourceARN), input.Tags);
-  return {};
+  return NO_OUTPUT;
 });

@@ -3,6 +3,7 @@ import { resourceArn, streamIdRule, tagKey } from '../commonRules';
 import { resolveResource } from '../resources';
 import { t } from '../rules';
 import { removeTags } from '../tagging';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({
   ResourceARN: { ...resourceArn, required: true as const },
@@ -12,5 +13,5 @@ export const rules = t.struct({
 
 export const UntagResource = defineAction('UntagResource', rules, (ctx, input) => {
   removeTags(ctx, resolveResource(ctx, input.ResourceARN), input.TagKeys);
-  return {};
+  return NO_OUTPUT;
 });

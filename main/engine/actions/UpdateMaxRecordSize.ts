@@ -2,6 +2,7 @@ import { defineAction } from '../action';
 import { streamArn, streamIdRule } from '../commonRules';
 import { t } from '../rules';
 import { updateWithTransition } from '../streamSettings';
+import { NO_OUTPUT } from '../wire';
 
 export const rules = t.struct({
   StreamARN: streamArn,
@@ -14,5 +15,5 @@ export const UpdateMaxRecordSize = defineAction('UpdateMaxRecordSize', rules, (c
   const stream = ctx.engine.resolveStream(ctx, input);
   ctx.engine.requireActive(stream);
   updateWithTransition(ctx, stream, { maxRecordSizeKiB: input.MaxRecordSizeInKiB });
-  return {};
+  return NO_OUTPUT;
 });

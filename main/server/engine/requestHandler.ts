@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/engine';
 import { ADMIN_SERVICE, dispatchAdmin, isAdminAction } from '../../engine/admin/adminService';
 import { KinesisError } from '../../engine/errors';
 import { StreamedResponse } from '../../engine/streamedResponse';
+import { NO_OUTPUT } from '../../engine/wire';
 import { sendEventStream } from './eventStreamResponse';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
 import { missingSignatureParts, regionFromScope } from './requestInfo';
@@ -197,7 +198,7 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
       sendEventStream(res, protocol, result);
       return;
     }
-    send(res, 200, protocol.serialize(result ?? {}), protocol.contentType);
+    send(res, 200, result === NO_OUTPUT ? '' : protocol.serialize(result ?? {}), protocol.contentType);
   } catch (error) {
     if (error instanceof KinesisError) {
       sendError(res, protocol, error);

@@ -1,0 +1,101 @@
+// Wire details a client recorded against real AWS notices and the SDKs forgive: the bodies of operations with
+// no output, and (below) the exact errors AWS gives. Raw HTTP, so nothing between the test and the bytes.
+import { Decoder, Encoder } from 'cbor-x';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEngine } from '../../main/engine/startEngine';
+import { CBOR_TYPE, JSON_TYPE, kinesisHeaders, rawRequest } from '../support/rawHttp';
+import { start } from './engine-kit';
+
+const ACCOUNT = '000000000000';
+const arnOf = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;
+const HALF = (2n ** 127n).toString();
+
+const cborEncoder = new Encoder({ useRecords: false, mapsAsObjects: true, tagUint8Array: false });
+const cborDecoder = new Decoder({ useRecords: false, mapsAsObjects: true });
+
+interface Reply {
+  status: number;
+  contentLength: string | undefined;
+  contentType: string | undefined;
+  bytes: Buffer;
+  body: Record<string, unknown>;
+}
+
+async function call(engine: RunningEngine, protocol: 'json' | 'cbor', action: string, input: Record<string, unknown>): Promise<Reply> {
+  const contentType = protocol === 'json' ? JSON_TYPE : CBOR_TYPE;
+  const body = protocol === 'json' ? JSON.stringify(input) : cborEncoder.encode(input);
+  const result = await rawRequest(engine.endpoint, { headers: kinesisHeaders(action, contentType), body });
+  if (result.kind !== 'response') throw new Error(`${action}: no response (${JSON.stringify(result)})`);
+  const decoded = result.body.length === 0 ? {} : protocol === 'json' ? (JSON.parse(result.body.toString('utf8')) as Record<string, unknown>) : (cborDecoder.decode(result.body) as Record<string, unknown>);
+  return {
+    status: result.status,
+    contentLength: result.headers['content-length'],
+    contentType: result.headers['content-type'],
+    bytes: result.body,
+    body: decoded,
+  };
+}
+
+describe.each(['json', 'cbor'] as const)('operations with no output over %s', (protocol) => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    engine = await start();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  async function ok(action: string, input: Record<string, unknown>): Promise<Reply> {
+    const reply = await call(engine, protocol, action, input);
+    expect(reply.status, `${action}: ${JSON.stringify(reply.body)}`).toBe(200);
+    return reply;
+  }
+
+  /** AWS: "If the action is successful, the service sends back an HTTP 200 response with an empty HTTP body." */
+  async function empty(action: string, input: Record<string, unknown>): Promise<void> {
+    const reply = await ok(action, input);
+    expect(reply.bytes.length, `${action} answered ${reply.bytes.toString('hex')}`).toBe(0);
+    expect(reply.contentLength, action).toBe('0');
+    expect(reply.contentType, action).toBe(protocol === 'json' ? JSON_TYPE : CBOR_TYPE);
+  }
+
+  it('answer 200 with an empty body, for every action whose output is Unit in the model', async () => {
+    const name = `unit-${protocol}`;
+    await empty('CreateStream', { StreamName: name, ShardCount: 1 });
+    await empty('CreateStream', { StreamName: `${name}-od`, StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    await empty('AddTagsToStream', { StreamName: name, Tags: { team: 'data' } });
+    await empty('RemoveTagsFromStream', { StreamName: name, TagKeys: ['team'] });
+    await empty('TagResource', { ResourceARN: arnOf(name), Tags: { env: 'dev' } });
+    await empty('UntagResource', { ResourceARN: arnOf(name), TagKeys: ['env'] });
+    await empty('IncreaseStreamRetentionPeriod', { StreamName: name, RetentionPeriodHours: 48 });
+    await empty('DecreaseStreamRetentionPeriod', { StreamName: name, RetentionPeriodHours: 24 });
+    await empty('SplitShard', { StreamName: name, ShardToSplit: 'shardId-000000000000', NewStartingHashKey: HALF });
+    await empty('MergeShards', { StreamName: name, ShardToMerge: 'shardId-000000000001', AdjacentShardToMerge: 'shardId-000000000002' });
+    await empty('StartStreamEncryption', { StreamName: name, EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' });
+    await empty('StopStreamEncryption', { StreamName: name, EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' });
+    await empty('UpdateMaxRecordSize', { StreamARN: arnOf(name), MaxRecordSizeInKiB: 2048 });
+    await empty('UpdateStreamMode', { StreamARN: arnOf(name), StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    await empty('UpdateStreamRecordDistributionStrategy', { StreamARN: arnOf(`${name}-od`), RecordDistributionStrategy: 'AUTO' });
+    await empty('PutResourcePolicy', { ResourceARN: arnOf(name), Policy: '{"Version":"2012-10-17"}' });
+    await empty('DeleteResourcePolicy', { ResourceARN: arnOf(name) });
+    const consumer = await ok('RegisterStreamConsumer', { StreamARN: arnOf(name), ConsumerName: 'app' });
+    expect(consumer.bytes.length).toBeGreaterThan(0);
+    await empty('DeregisterStreamConsumer', { StreamARN: arnOf(name), ConsumerName: 'app' });
+    const channel = await ok('CreateChannel', {
+      ChannelName: `ch-${protocol}`,
+      ServiceExecutionRoleARN: 'arn:aws:iam::123456789012:role/delivery',
+      StreamConfigurationList: [{ StreamARN: arnOf(name), RecordConfiguration: { RecordFormatType: 'JSON' } }],
+      S3DestinationConfiguration: { StorageConfiguration: { BucketARN: 'arn:aws:s3:::bucket', ExpectedBucketOwner: '123456789012', CompressionType: 'GZIP' } },
+    });
+    const channelArn = (channel.body.ChannelDescription as { ChannelARN?: string } | undefined)?.ChannelARN ?? channel.body.ChannelARN;
+    expect(typeof channelArn).toBe('string');
+    await empty('DeleteChannel', { ChannelARN: channelArn });
+    await empty('DeleteStream', { StreamName: name });
+  });
+
+  it('still answer a body for actions that have output', async () => {
+    const reply = await ok('ListStreams', {});
+    expect(reply.bytes.length).toBeGreaterThan(0);
+    expect(reply.body).toHaveProperty('StreamNames');
+  });
+});
