@@ -99,3 +99,50 @@ describe.each(['json', 'cbor'] as const)('operations with no output over %s', (p
     expect(reply.body).toHaveProperty('StreamNames');
   });
 });
+
+describe('tag characters', () => {
+  let engine: RunningEngine;
+  const INVALID = { __type: 'InvalidArgumentException', message: 'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.' };
+  beforeAll(async () => {
+    engine = await start();
+    await call(engine, 'json', 'CreateStream', { StreamName: 'tagged', ShardCount: 1 });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  async function refused(action: string, input: Record<string, unknown>): Promise<void> {
+    const reply = await call(engine, 'json', action, input);
+    expect(reply.status, `${action} ${JSON.stringify(input)}`).toBe(400);
+    expect(reply.body, `${action} ${JSON.stringify(input)}`).toEqual(INVALID);
+  }
+
+  it('refuses tab, newline and other control characters in every action that takes tags', async () => {
+    for (const bad of ['a\tb', 'a\nb', 'a\rb', 'a\u000bb', 'a\u0007b', '\u0085']) {
+      await refused('CreateStream', { StreamName: 'never', ShardCount: 1, Tags: { [bad]: 'v' } });
+      await refused('CreateStream', { StreamName: 'never', ShardCount: 1, Tags: { k: bad } });
+      await refused('AddTagsToStream', { StreamName: 'tagged', Tags: { [bad]: 'v' } });
+      await refused('AddTagsToStream', { StreamName: 'tagged', Tags: { k: bad } });
+      await refused('TagResource', { ResourceARN: arnOf('tagged'), Tags: { k: bad } });
+      await refused('RemoveTagsFromStream', { StreamName: 'tagged', TagKeys: [bad] });
+      await refused('UntagResource', { ResourceARN: arnOf('tagged'), TagKeys: [bad] });
+      await refused('RegisterStreamConsumer', { StreamARN: arnOf('tagged'), ConsumerName: 'never', Tags: { k: bad } });
+      await refused('CreateChannel', {
+        ChannelName: 'never',
+        ServiceExecutionRoleARN: 'arn:aws:iam::123456789012:role/delivery',
+        StreamConfigurationList: [{ StreamARN: arnOf('tagged'), RecordConfiguration: { RecordFormatType: 'JSON' } }],
+        S3DestinationConfiguration: { StorageConfiguration: { BucketARN: 'arn:aws:s3:::bucket', ExpectedBucketOwner: '123456789012', CompressionType: 'GZIP' } },
+        Tags: { [bad]: 'v' },
+      });
+    }
+    expect((await call(engine, 'json', 'DescribeStreamSummary', { StreamName: 'never' })).status).toBe(400);
+    expect((await call(engine, 'json', 'ListTagsForStream', { StreamName: 'tagged' })).body.Tags).toEqual([]);
+  });
+
+  it('accepts Unicode separators, letters and digits of any script, and _ . : / = + - @', async () => {
+    const tags = { 'a b\u00a0c\u3000d': 'x\u2003y', 'ключ_1.2:3/4=5+6-7@8': '値٣' };
+    expect((await call(engine, 'json', 'AddTagsToStream', { StreamName: 'tagged', Tags: tags })).status).toBe(200);
+    const listed = (await call(engine, 'json', 'ListTagsForStream', { StreamName: 'tagged' })).body.Tags as { Key: string; Value: string }[];
+    expect(Object.fromEntries(listed.map((tag) => [tag.Key, tag.Value]))).toEqual(tags);
+  });
+});
