@@ -146,3 +146,63 @@ describe('tag characters', () => {
     expect(Object.fromEntries(listed.map((tag) => [tag.Key, tag.Value]))).toEqual(tags);
   });
 });
+
+describe('SigV4 in the query string', () => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    engine = await start();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  const FULL: Record<string, string> = {
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': 'AKID/20261128/us-east-1/kinesis/aws4_request',
+    'X-Amz-Date': '20261128T000000Z',
+    'X-Amz-SignedHeaders': 'content-type;host;x-amz-target',
+    'X-Amz-Signature': '0'.repeat(64),
+  };
+
+  async function presigned(params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+    const result = await rawRequest(engine.endpoint, {
+      path: `/?${new URLSearchParams(params).toString()}`,
+      headers: { 'Content-Type': JSON_TYPE, 'X-Amz-Target': 'Kinesis_20131202.ListStreams' },
+      body: '{}',
+    });
+    if (result.kind !== 'response') throw new Error(`no response (${JSON.stringify(result)})`);
+    return { status: result.status, body: JSON.parse(result.body.toString('utf8')) as Record<string, unknown> };
+  }
+
+  const without = (...names: string[]) => Object.fromEntries(Object.entries(FULL).filter(([name]) => !names.includes(name)));
+
+  it('accepts a complete query-string signature', async () => {
+    const reply = await presigned(FULL);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toHaveProperty('StreamNames');
+  });
+
+  it('names every missing part, in AWS order and wording', async () => {
+    expect(await presigned({ 'X-Amz-Algorithm': 'AWS4-HMAC-SHA256' })).toEqual({
+      status: 400,
+      body: {
+        __type: 'IncompleteSignatureException',
+        message:
+          "AWS query-string parameters must include 'X-Amz-Credential'. AWS query-string parameters must include 'X-Amz-Signature'. " +
+          "AWS query-string parameters must include 'X-Amz-SignedHeaders'. AWS query-string parameters must include 'X-Amz-Date'. " +
+          'Re-examine the query-string parameters.',
+      },
+    });
+    expect(await presigned(without('X-Amz-Date'))).toEqual({
+      status: 400,
+      body: { __type: 'IncompleteSignatureException', message: "AWS query-string parameters must include 'X-Amz-Date'. Re-examine the query-string parameters." },
+    });
+    expect((await presigned(without('X-Amz-Signature', 'X-Amz-SignedHeaders'))).body.message).toBe(
+      "AWS query-string parameters must include 'X-Amz-Signature'. AWS query-string parameters must include 'X-Amz-SignedHeaders'. Re-examine the query-string parameters.",
+    );
+    // An empty value is missing, the algorithm included.
+    expect((await presigned({ ...FULL, 'X-Amz-Algorithm': '', 'X-Amz-Credential': '' })).body.message).toBe(
+      "AWS query-string parameters must include 'X-Amz-Algorithm'. AWS query-string parameters must include 'X-Amz-Credential'. Re-examine the query-string parameters.",
+    );
+  });
+});

@@ -11,7 +11,7 @@ import { StreamedResponse } from '../../engine/streamedResponse';
 import { NO_OUTPUT } from '../../engine/wire';
 import { sendEventStream } from './eventStreamResponse';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
-import { missingSignatureParts, regionFromScope } from './requestInfo';
+import { missingQuerySignatureParts, missingSignatureParts, regionFromScope } from './requestInfo';
 
 /** A bit over what a 10 MiB record needs once base64-encoded in JSON. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -183,12 +183,12 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
     sendError(res, protocol, new KinesisError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400));
     return;
   }
-  if (authorization) {
-    const missing = missingSignatureParts(authorization, Boolean(header(req, 'x-amz-date') ?? header(req, 'date')));
-    if (missing) {
-      sendError(res, protocol, new KinesisError('IncompleteSignatureException', missing, 400));
-      return;
-    }
+  const missing = authorization
+    ? missingSignatureParts(authorization, Boolean(header(req, 'x-amz-date') ?? header(req, 'date')))
+    : query && missingQuerySignatureParts(query);
+  if (missing) {
+    sendError(res, protocol, new KinesisError('IncompleteSignatureException', missing, 400));
+    return;
   }
 
   const region = regionFromScope(authorization, query) ?? engine.config.defaultRegion;
