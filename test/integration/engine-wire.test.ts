@@ -206,3 +206,31 @@ describe('SigV4 in the query string', () => {
     );
   });
 });
+
+describe('IncreaseStreamRetentionPeriod to the current period', () => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    // Status changes take a minute here, so an UPDATING stream would still be UPDATING on the next call.
+    engine = await start({ statusDelayMs: 60_000, createStreams: ['kept:1', 'changed:1'] });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  const status = async (name: string) =>
+    ((await call(engine, 'json', 'DescribeStreamSummary', { StreamName: name })).body.StreamDescriptionSummary as { StreamStatus: string; RetentionPeriodHours: number });
+
+  it('is a no-op: the stream stays ACTIVE and a following Decrease goes through', async () => {
+    expect(await status('kept')).toMatchObject({ StreamStatus: 'ACTIVE', RetentionPeriodHours: 24 });
+    expect((await call(engine, 'json', 'IncreaseStreamRetentionPeriod', { StreamName: 'kept', RetentionPeriodHours: 24 })).status).toBe(200);
+    expect(await status('kept')).toMatchObject({ StreamStatus: 'ACTIVE', RetentionPeriodHours: 24 });
+    const decrease = await call(engine, 'json', 'DecreaseStreamRetentionPeriod', { StreamName: 'kept', RetentionPeriodHours: 24 });
+    expect(decrease.status, JSON.stringify(decrease.body)).toBe(200);
+  });
+
+  it('while a real increase still puts the stream in UPDATING', async () => {
+    expect((await call(engine, 'json', 'IncreaseStreamRetentionPeriod', { StreamName: 'changed', RetentionPeriodHours: 48 })).status).toBe(200);
+    expect(await status('changed')).toMatchObject({ StreamStatus: 'UPDATING', RetentionPeriodHours: 48 });
+    expect((await call(engine, 'json', 'IncreaseStreamRetentionPeriod', { StreamName: 'changed', RetentionPeriodHours: 48 })).body.__type).toBe('ResourceInUseException');
+  });
+});
