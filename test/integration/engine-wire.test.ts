@@ -234,3 +234,39 @@ describe('IncreaseStreamRetentionPeriod to the current period', () => {
     expect((await call(engine, 'json', 'IncreaseStreamRetentionPeriod', { StreamName: 'changed', RetentionPeriodHours: 48 })).body.__type).toBe('ResourceInUseException');
   });
 });
+
+describe('x-amz-id-2', () => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    engine = await start();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  async function headers(method: string, extra: Record<string, string>): Promise<Record<string, string | string[] | undefined>> {
+    const result = await rawRequest(engine.endpoint, { method, headers: { ...kinesisHeaders('ListStreams', JSON_TYPE), ...extra }, body: method === 'OPTIONS' ? undefined : '{}' });
+    if (result.kind !== 'response') throw new Error(`no response (${JSON.stringify(result)})`);
+    return result.headers;
+  }
+
+  it('is base64 of 72 random bytes on every answer, errors included', async () => {
+    const seen = new Set<string>();
+    for (const extra of [{}, { Origin: 'https://console.example' }, { 'X-Amz-Target': 'Kinesis_20131202.Nope' }]) {
+      const id = (await headers('POST', extra))['x-amz-id-2'];
+      expect(typeof id).toBe('string');
+      expect(id).toMatch(/^[A-Za-z0-9+/]{96}$/);
+      expect(Buffer.from(String(id), 'base64')).toHaveLength(72);
+      seen.add(String(id));
+    }
+    expect(seen.size).toBe(3);
+  });
+
+  it('is absent from CORS preflight answers, present on an OPTIONS without Origin', async () => {
+    const preflight = await headers('OPTIONS', { Origin: 'https://console.example', 'Access-Control-Request-Method': 'POST' });
+    expect(preflight['access-control-allow-origin']).toBe('*');
+    expect(preflight['x-amzn-requestid']).toBeTruthy();
+    expect(preflight).not.toHaveProperty('x-amz-id-2');
+    expect((await headers('OPTIONS', {}))['x-amz-id-2']).toMatch(/^[A-Za-z0-9+/]{96}$/);
+  });
+});

@@ -99,8 +99,9 @@ export function createRequestHandler(engine: Engine): (req: Req, res: Res) => vo
 async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
   const requestId = randomUUID();
   res.setHeader('x-amzn-RequestId', requestId);
-  res.setHeader('x-amz-id-2', randomBytes(48).toString('base64'));
   const origin = header(req, 'origin');
+  // AWS's x-amz-id-2 is base64 of 72 random bytes (96 characters); a CORS preflight answer carries none.
+  if (!(origin && req.method === 'OPTIONS')) res.setHeader('x-amz-id-2', randomBytes(72).toString('base64'));
   if (origin) {
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (req.method === 'OPTIONS') {
