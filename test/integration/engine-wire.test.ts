@@ -252,7 +252,8 @@ describe('x-amz-id-2', () => {
 
   it('is base64 of 72 random bytes on every answer, errors included', async () => {
     const seen = new Set<string>();
-    for (const extra of [{}, { Origin: 'https://console.example' }, { 'X-Amz-Target': 'Kinesis_20131202.Nope' }]) {
+    const variants: Record<string, string>[] = [{}, { Origin: 'https://console.example' }, { 'X-Amz-Target': 'Kinesis_20131202.Nope' }];
+    for (const extra of variants) {
       const id = (await headers('POST', extra))['x-amz-id-2'];
       expect(typeof id).toBe('string');
       expect(id).toMatch(/^[A-Za-z0-9+/]{96}$/);
