@@ -271,3 +271,40 @@ describe('x-amz-id-2', () => {
     expect((await headers('OPTIONS', {}))['x-amz-id-2']).toMatch(/^[A-Za-z0-9+/]{96}$/);
   });
 });
+
+describe('not-found messages that name the shard, the stream and the account', () => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    engine = await start();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  const json = (action: string, input: Record<string, unknown>) => call(engine, 'json', action, input);
+  const shardMissing = (shard: string, stream: string) => ({ __type: 'ResourceNotFoundException', message: `Shard ${shard} in stream ${stream} under account ${ACCOUNT} does not exist` });
+
+  it('GetShardIterator on a stream that does not exist', async () => {
+    const byName = await json('GetShardIterator', { StreamName: 'ghost', ShardId: 'shardId-000000000000', ShardIteratorType: 'LATEST' });
+    expect(byName.status).toBe(400);
+    expect(byName.body).toEqual(shardMissing('shardId-000000000000', 'ghost'));
+    const byArn = await json('GetShardIterator', { StreamARN: arnOf('ghost'), ShardId: 'shardId-000000000003', ShardIteratorType: 'TRIM_HORIZON' });
+    expect(byArn.body).toEqual(shardMissing('shardId-000000000003', 'ghost'));
+  });
+
+  it("GetRecords with a deleted stream's iterator, and with a recreated stream's old one", async () => {
+    await json('CreateStream', { StreamName: 'doomed', ShardCount: 2 });
+    const iterator = async () => (await json('GetShardIterator', { StreamName: 'doomed', ShardId: 'shardId-000000000001', ShardIteratorType: 'TRIM_HORIZON' })).body.ShardIterator;
+    const first = await iterator();
+    await json('DeleteStream', { StreamName: 'doomed' });
+    const gone = await json('GetRecords', { ShardIterator: first });
+    expect(gone.status).toBe(400);
+    expect(gone.body).toEqual(shardMissing('shardId-000000000001', 'doomed'));
+    await json('CreateStream', { StreamName: 'doomed', ShardCount: 2 });
+    expect((await json('GetRecords', { ShardIterator: first })).body).toEqual(shardMissing('shardId-000000000001', 'doomed'));
+    // A NextShardIterator carries the name too.
+    const next = (await json('GetRecords', { ShardIterator: await iterator() })).body.NextShardIterator;
+    await json('DeleteStream', { StreamName: 'doomed' });
+    expect((await json('GetRecords', { ShardIterator: next })).body).toEqual(shardMissing('shardId-000000000001', 'doomed'));
+  });
+});

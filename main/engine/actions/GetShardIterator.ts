@@ -1,9 +1,11 @@
-import { defineAction } from '../action';
-import { sequenceNumberRule, shardIdRequired, streamRef } from '../commonRules';
-import { notFound } from '../errors';
+import { defineAction, type ActionContext } from '../action';
+import { sequenceNumberRule, shardIdRequired, streamRef, type StreamRef } from '../commonRules';
+import { KinesisError, notFound } from '../errors';
 import { issueIterator } from '../iterators';
+import { requestedName } from '../resharding';
 import { t } from '../rules';
 import { shardIdOf, shardIndexOf } from '../sequence';
+import type { StreamState } from '../streamModel';
 import { POSITION_TYPES, POSITION_TYPES_SHOWN, startingSeq } from '../startingPosition';
 
 export const rules = t.struct({
@@ -15,13 +17,23 @@ export const rules = t.struct({
 });
 
 export const GetShardIterator = defineAction('GetShardIterator', rules, (ctx, input) => {
-  const stream = ctx.engine.resolveStream(ctx, input);
   const index = shardIndexOf(input.ShardId);
+  const stream = resolveNamingShard(ctx, input, index);
   const shard = index === undefined ? undefined : stream.shardByIndex.get(index);
   if (!shard || stream.status === 'CREATING') {
     throw notFound(`Shard ${index === undefined ? input.ShardId : shardIdOf(index)} in stream ${stream.name} under account ${ctx.accountId} does not exist`);
   }
   const position = { type: input.ShardIteratorType, sequenceNumber: input.StartingSequenceNumber, timestamp: input.Timestamp };
   const q = startingSeq(ctx, stream, shard, position, 'GetShardIterator');
-  return { ShardIterator: issueIterator(ctx, { s: stream.id, i: stream.identity, h: shard.shardIndex, q }) };
+  return { ShardIterator: issueIterator(ctx, { s: stream.id, i: stream.identity, h: shard.shardIndex, q, n: stream.name }) };
 });
+
+/** The stream; when it does not exist, AWS's not-found names the shard as well as the stream and the account. */
+function resolveNamingShard(ctx: ActionContext, input: StreamRef, index: number | undefined): StreamState {
+  try {
+    return ctx.engine.resolveStream(ctx, input);
+  } catch (error) {
+    if (index === undefined || !(error instanceof KinesisError) || error.type !== 'ResourceNotFoundException') throw error;
+    throw notFound(`Shard ${shardIdOf(index)} in stream ${requestedName(input)} under account ${ctx.accountId} does not exist`);
+  }
+}
