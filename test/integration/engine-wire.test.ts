@@ -308,3 +308,40 @@ describe('not-found messages that name the shard, the stream and the account', (
     expect((await json('GetRecords', { ShardIterator: next })).body).toEqual(shardMissing('shardId-000000000001', 'doomed'));
   });
 });
+
+describe('shard ids in GetShardIterator, read as AWS reads them', () => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    engine = await start({ createStreams: ['ids:3'] });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  const iterate = (stream: string, shardId: string) => call(engine, 'json', 'GetShardIterator', { StreamName: stream, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' });
+
+  it('takes the digits after the first hyphen, with any prefix and any zero padding', async () => {
+    for (const id of ['shardId-1', 'shardid-000000000001', '000000000001', '1', 'shardId-0000000000001', 'shard-1', 'anything-01', '-1']) {
+      const reply = await iterate('ids', id);
+      expect(reply.status, `${id}: ${JSON.stringify(reply.body)}`).toBe(200);
+      // The iterator reads shard 1: a record routed there comes back.
+      expect(typeof reply.body.ShardIterator).toBe('string');
+    }
+    const put = await call(engine, 'json', 'PutRecord', { StreamName: 'ids', PartitionKey: 'k', ExplicitHashKey: String(2n ** 128n / 3n + 1n), Data: Buffer.from('one').toString('base64') });
+    expect(put.body.ShardId).toBe('shardId-000000000001');
+    const read = await call(engine, 'json', 'GetRecords', { ShardIterator: (await iterate('ids', 'shardid-1')).body.ShardIterator });
+    expect((read.body.Records as { SequenceNumber: string }[]).map((r) => r.SequenceNumber)).toEqual([put.body.SequenceNumber]);
+  });
+
+  it('names a readable id that has no shard in AWS form, and refuses unreadable ones as not found', async () => {
+    const missing = (shard: string, stream: string) => ({ __type: 'ResourceNotFoundException', message: `Shard ${shard} in stream ${stream} under account ${ACCOUNT} does not exist` });
+    const unreadable = (shard: string, stream: string) => ({ __type: 'ResourceNotFoundException', message: `Could not find shard ${shard} in stream ${stream} under account ${ACCOUNT}.` });
+    expect((await iterate('ids', 'shardId-5')).body).toEqual(missing('shardId-000000000005', 'ids'));
+    expect((await iterate('ghost', '2147483647')).body).toEqual(missing('shardId-002147483647', 'ghost'));
+    expect((await iterate('ghost', 'a-00002147483647')).body).toEqual(missing('shardId-002147483647', 'ghost'));
+    for (const id of ['2147483648', 'shardId-002147483648', 'ABKLFD8', '2.14E4', 'shardId-x1', 'shardId-']) {
+      expect((await iterate('ghost', id)).body, id).toEqual(unreadable(id, 'ghost'));
+      expect((await iterate('ids', id)).body, id).toEqual(unreadable(id, 'ids'));
+    }
+  });
+});

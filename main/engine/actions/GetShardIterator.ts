@@ -2,9 +2,9 @@ import { defineAction, type ActionContext } from '../action';
 import { sequenceNumberRule, shardIdRequired, streamRef, type StreamRef } from '../commonRules';
 import { KinesisError, notFound } from '../errors';
 import { issueIterator } from '../iterators';
-import { requestedName } from '../resharding';
+import { parseShardArgument, requestedName } from '../resharding';
 import { t } from '../rules';
-import { shardIdOf, shardIndexOf } from '../sequence';
+import { shardIdOf } from '../sequence';
 import type { StreamState } from '../streamModel';
 import { POSITION_TYPES, POSITION_TYPES_SHOWN, startingSeq } from '../startingPosition';
 
@@ -17,11 +17,13 @@ export const rules = t.struct({
 });
 
 export const GetShardIterator = defineAction('GetShardIterator', rules, (ctx, input) => {
-  const index = shardIndexOf(input.ShardId);
+  // AWS reads the digits after the first '-' (any prefix, any zero padding, at most 2^31 - 1); anything else is
+  // "Could not find shard …", whether or not the stream exists.
+  const index = parseShardArgument(ctx, input, input.ShardId);
   const stream = resolveNamingShard(ctx, input, index);
-  const shard = index === undefined ? undefined : stream.shardByIndex.get(index);
+  const shard = stream.shardByIndex.get(index);
   if (!shard || stream.status === 'CREATING') {
-    throw notFound(`Shard ${index === undefined ? input.ShardId : shardIdOf(index)} in stream ${stream.name} under account ${ctx.accountId} does not exist`);
+    throw notFound(`Shard ${shardIdOf(index)} in stream ${stream.name} under account ${ctx.accountId} does not exist`);
   }
   const position = { type: input.ShardIteratorType, sequenceNumber: input.StartingSequenceNumber, timestamp: input.Timestamp };
   const q = startingSeq(ctx, stream, shard, position, 'GetShardIterator');
@@ -29,11 +31,11 @@ export const GetShardIterator = defineAction('GetShardIterator', rules, (ctx, in
 });
 
 /** The stream; when it does not exist, AWS's not-found names the shard as well as the stream and the account. */
-function resolveNamingShard(ctx: ActionContext, input: StreamRef, index: number | undefined): StreamState {
+function resolveNamingShard(ctx: ActionContext, input: StreamRef, index: number): StreamState {
   try {
     return ctx.engine.resolveStream(ctx, input);
   } catch (error) {
-    if (index === undefined || !(error instanceof KinesisError) || error.type !== 'ResourceNotFoundException') throw error;
+    if (!(error instanceof KinesisError) || error.type !== 'ResourceNotFoundException') throw error;
     throw notFound(`Shard ${shardIdOf(index)} in stream ${requestedName(input)} under account ${ctx.accountId} does not exist`);
   }
 }
