@@ -2,6 +2,12 @@
 // ctx.wire.blob()/ctx.wire.time() for blobs and timestamps, so JSON responses stay a plain JSON.stringify.
 import type { WireProtocol } from './rules';
 
+/**
+ * What a handler returns for an operation whose output is `Unit` in the model (CreateStream, AddTagsToStream, …):
+ * AWS answers those with an empty body (`Content-Length: 0`) in JSON and CBOR alike, never `{}`.
+ */
+export const NO_OUTPUT: unique symbol = Symbol('no output');
+
 /** A timestamp for CBOR: the server's encoder writes it as tag 1 holding epoch milliseconds, as AWS does. */
 export class CborTimestamp {
   constructor(readonly ms: number) {}

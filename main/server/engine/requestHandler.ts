@@ -8,9 +8,10 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Engine } from '../../engine/core/engine';
 import { KinesisError } from '../../engine/core/errors';
 import { StreamedResponse } from '../../engine/core/streamedResponse';
+import { NO_OUTPUT } from '../../engine/core/wire';
 import { sendEventStream } from './eventStreamResponse';
 import { AMZ_CBOR, AMZ_JSON, cborProtocol, jsonProtocol, PLAIN_JSON, type Protocol } from './protocol';
-import { missingSignatureParts, regionFromScope } from './requestInfo';
+import { missingQuerySignatureParts, missingSignatureParts, regionFromScope } from './requestInfo';
 
 /** A bit over what a 10 MiB record needs once base64-encoded in JSON. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -97,8 +98,9 @@ export function createRequestHandler(engine: Engine): (req: Req, res: Res) => vo
 async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
   const requestId = randomUUID();
   res.setHeader('x-amzn-RequestId', requestId);
-  res.setHeader('x-amz-id-2', randomBytes(48).toString('base64'));
   const origin = header(req, 'origin');
+  // AWS's x-amz-id-2 is base64 of 72 random bytes (96 characters); a CORS preflight answer carries none.
+  if (!(origin && req.method === 'OPTIONS')) res.setHeader('x-amz-id-2', randomBytes(72).toString('base64'));
   if (origin) {
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (req.method === 'OPTIONS') {
@@ -183,12 +185,12 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
     sendError(res, protocol, new KinesisError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400));
     return;
   }
-  if (authorization) {
-    const missing = missingSignatureParts(authorization, Boolean(header(req, 'x-amz-date') ?? header(req, 'date')));
-    if (missing) {
-      sendError(res, protocol, new KinesisError('IncompleteSignatureException', missing, 400));
-      return;
-    }
+  const missing = authorization
+    ? missingSignatureParts(authorization, Boolean(header(req, 'x-amz-date') ?? header(req, 'date')))
+    : query && missingQuerySignatureParts(query);
+  if (missing) {
+    sendError(res, protocol, new KinesisError('IncompleteSignatureException', missing, 400));
+    return;
   }
 
   const region = regionFromScope(authorization, query) ?? engine.config.defaultRegion;
@@ -198,7 +200,7 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
       sendEventStream(res, protocol, result);
       return;
     }
-    send(res, 200, protocol.serialize(result ?? {}), protocol.contentType);
+    send(res, 200, result === NO_OUTPUT ? '' : protocol.serialize(result ?? {}), protocol.contentType);
   } catch (error) {
     if (error instanceof KinesisError) {
       sendError(res, protocol, error);

@@ -27,3 +27,13 @@ export function missingSignatureParts(authorization: string, hasDate: boolean): 
   if (!hasDate) message += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
   return message ? `${message}Authorization=${authorization}` : undefined;
 }
+
+/** The query-string form (presigned URL): AWS names each missing or empty part, in this order. */
+const QUERY_SIGNATURE_PARTS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date'];
+
+/** AWS's IncompleteSignatureException text for a query-string signature, or undefined when it is complete. */
+export function missingQuerySignatureParts(query: URLSearchParams): string | undefined {
+  const missing = QUERY_SIGNATURE_PARTS.filter((part) => !query.get(part));
+  if (missing.length === 0) return undefined;
+  return `${missing.map((part) => `AWS query-string parameters must include '${part}'. `).join('')}Re-examine the query-string parameters.`;
+}

@@ -5,7 +5,7 @@ import { streamArn, tagKey, tagValue } from '../streams/commonRules';
 import { channelDescription, FRESHNESS, settleChannel, type ChannelConfig } from '../resources/channels';
 import { invalidArgument, inUse } from '../../core/errors';
 import { t } from '../../core/rules';
-import { MAX_TAGS_PER_RESOURCE } from '../resources/tagging';
+import { checkTagPattern, MAX_TAGS_PER_RESOURCE } from '../resources/tagging';
 
 const required = { required: true } as const;
 const bucket = t.struct({ BucketARN: t.string(required), ExpectedBucketOwner: t.string(required), ErrorOutputPrefix: t.string() });
@@ -86,6 +86,7 @@ export const CreateChannel = defineAction('CreateChannel', rules, (ctx, input) =
   if (keyId === 'aws/kinesis' || keyId === 'alias/aws/kinesis') {
     throw invalidArgument('The Amazon Kinesis Data Streams service key (aws/kinesis) cannot be used to encrypt channel data. Specify a customer managed key.');
   }
+  if (input.Tags) checkTagPattern([...Object.keys(input.Tags), ...Object.values(input.Tags)]);
   if (input.Tags && Object.keys(input.Tags).length > MAX_TAGS_PER_RESOURCE) {
     throw invalidArgument(`A channel cannot have more than ${MAX_TAGS_PER_RESOURCE} tags associated with it.`);
   }

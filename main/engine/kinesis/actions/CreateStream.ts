@@ -4,6 +4,7 @@ import { invalidArgument, validationError } from '../../core/errors';
 import { t } from '../../core/rules';
 import { createStream } from '../streams/streamLifecycle';
 import { checkNewStreamTags } from '../resources/tagging';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   StreamName: streamNameRequired,
@@ -36,5 +37,5 @@ export const CreateStream = defineAction('CreateStream', rules, (ctx, input) => 
     settings,
     delayMs: ctx.config.createDelayMs,
   });
-  return {};
+  return NO_OUTPUT;
 });

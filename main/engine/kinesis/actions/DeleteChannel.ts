@@ -2,6 +2,7 @@ import { defineAction } from '../kinesis';
 import { beginChannelTransition, findChannel } from '../resources/channels';
 import { t } from '../../core/rules';
 import { channelArnRule } from './CreateChannel';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({ ChannelARN: channelArnRule });
 
@@ -9,5 +10,5 @@ export const rules = t.struct({ ChannelARN: channelArnRule });
 export const DeleteChannel = defineAction('DeleteChannel', rules, (ctx, input) => {
   const channel = findChannel(ctx, input.ChannelARN);
   if (channel.status !== 'DELETING') beginChannelTransition(ctx, channel, 'DELETING', ctx.config.deleteDelayMs);
-  return {};
+  return NO_OUTPUT;
 });

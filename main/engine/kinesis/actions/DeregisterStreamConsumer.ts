@@ -2,6 +2,7 @@ import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { t } from '../../core/rules';
 import { consumerArnRule, consumerName, consumersOf, resolveConsumer } from '../fanout/consumers';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({ StreamARN: streamArn, ConsumerName: consumerName, ConsumerARN: consumerArnRule, StreamId: streamIdRule });
 
@@ -11,5 +12,5 @@ export const DeregisterStreamConsumer = defineAction('DeregisterStreamConsumer',
     consumersOf(ctx.kinesis).setStatus(consumer.id, 'DELETING', ctx.now + ctx.config.deleteDelayMs);
     ctx.kinesis.subscriptions.endConsumer(consumer);
   }
-  return {};
+  return NO_OUTPUT;
 });

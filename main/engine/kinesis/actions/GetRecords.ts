@@ -21,7 +21,9 @@ const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   const position = readIterator(ctx, input.ShardIterator);
   const stream = ctx.kinesis.findStreamById(position.s);
-  if (!stream || stream.identity !== position.i) throw notFound(`Shard ${shardIdOf(position.h)} in stream under account ${ctx.accountId} does not exist`);
+  if (!stream || stream.identity !== position.i) {
+    throw notFound(`Shard ${shardIdOf(position.h)} in stream ${position.n ?? ''} under account ${ctx.accountId} does not exist`);
+  }
   if ((input.StreamARN !== undefined && input.StreamARN !== stream.arn) || (input.StreamId !== undefined && input.StreamId !== stream.streamId)) {
     throw invalidArgument('Invalid ShardIterator.');
   }
@@ -63,7 +65,7 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   for (const hook of ctx.kinesis.hooks.readHooks) hook.after(ctx, stream, shard, count, bytes, millisBehind);
   // A drained closed shard gets no further iterator, its children instead.
   const tail: Record<string, unknown> =
-    shard.endingSeq !== null && caughtUp ? { ChildShards: childShards(stream, shard) } : { NextShardIterator: issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next }) };
+    shard.endingSeq !== null && caughtUp ? { ChildShards: childShards(stream, shard) } : { NextShardIterator: issueIterator(ctx, { s: stream.id, i: identity, h: shard.shardIndex, q: next, n: stream.name }) };
   if (!json) return { Records: records, MillisBehindLatest: millisBehind, ...tail };
   return renderedJsonList('Records', text, { MillisBehindLatest: millisBehind, ...tail });
 });

@@ -3,6 +3,7 @@ import { shardIdRequired, streamRef } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { beginReshard, openShard, parseShardArgument, reshardableStream } from '../resharding/resharding';
 import { t } from '../../core/rules';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({ ...streamRef, ShardToMerge: shardIdRequired, AdjacentShardToMerge: shardIdRequired });
 
@@ -19,5 +20,5 @@ export const MergeShards = defineAction('MergeShards', rules, (ctx, input) => {
     );
   }
   beginReshard(ctx, stream, { kind: 'merge', shard: low.shardIndex, adjacent: high.shardIndex });
-  return {};
+  return NO_OUTPUT;
 });

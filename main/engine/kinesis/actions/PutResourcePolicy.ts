@@ -3,6 +3,7 @@ import { resourceArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({ ResourceARN: { ...resourceArn, required: true as const }, StreamId: streamIdRule, Policy: t.string({ required: true }) });
 
@@ -21,5 +22,5 @@ export const PutResourcePolicy = defineAction('PutResourcePolicy', rules, (ctx, 
   const resource = resolveResource(ctx, input.ResourceARN);
   checkPolicy(input.Policy);
   ctx.kinesis.resources.setPolicy(resource.arn, resource.stream.id, input.Policy);
-  return {};
+  return NO_OUTPUT;
 });

@@ -4,6 +4,7 @@ import { invalidArgument } from '../../core/errors';
 import { beginReshard, openShard, parseShardArgument, reshardableStream } from '../resharding/resharding';
 import { t } from '../../core/rules';
 import { checkShardLimit } from '../streams/streamLifecycle';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   ...streamRef,
@@ -26,5 +27,5 @@ export const SplitShard = defineAction('SplitShard', rules, (ctx, input) => {
     );
   }
   beginReshard(ctx, stream, { kind: 'split', shard: shard.shardIndex, hashKey: key.toString() });
-  return {};
+  return NO_OUTPUT;
 });

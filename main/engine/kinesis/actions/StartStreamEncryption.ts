@@ -3,6 +3,7 @@ import { streamRef } from '../streams/commonRules';
 import { invalidArgument, KinesisError } from '../../core/errors';
 import { t } from '../../core/rules';
 import { updateWithTransition } from '../streams/streamSettings';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const encryptionRules = t.struct({
   ...streamRef,
@@ -33,5 +34,5 @@ export const StartStreamEncryption = defineAction('StartStreamEncryption', encry
   requireKms(input.EncryptionType);
   checkKeyId(input.KeyId);
   updateWithTransition(ctx, stream, { encryptionType: 'KMS', keyId: input.KeyId });
-  return {};
+  return NO_OUTPUT;
 });

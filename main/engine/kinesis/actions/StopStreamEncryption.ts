@@ -1,6 +1,7 @@
 import { defineAction } from '../kinesis';
 import { updateWithTransition } from '../streams/streamSettings';
 import { checkKeyId, encryptionRules, requireKms } from './StartStreamEncryption';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = encryptionRules;
 
@@ -10,5 +11,5 @@ export const StopStreamEncryption = defineAction('StopStreamEncryption', rules, 
   requireKms(input.EncryptionType);
   checkKeyId(input.KeyId);
   updateWithTransition(ctx, stream, { encryptionType: 'NONE', keyId: null });
-  return {};
+  return NO_OUTPUT;
 });

@@ -3,6 +3,7 @@ import { resourceArn, streamIdRule, tagKey, tagValue } from '../streams/commonRu
 import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';
 import { addTags } from '../resources/tagging';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   ResourceARN: { ...resourceArn, required: true as const },
@@ -12,5 +13,5 @@ export const rules = t.struct({
 
 export const TagResource = defineAction('TagResource', rules, (ctx, input) => {
   addTags(ctx, resolveResource(ctx, input.ResourceARN), input.Tags);
-  return {};
+  return NO_OUTPUT;
 });

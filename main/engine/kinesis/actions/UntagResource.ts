@@ -3,6 +3,7 @@ import { resourceArn, streamIdRule, tagKey } from '../streams/commonRules';
 import { resolveResource } from '../resources/resources';
 import { t } from '../../core/rules';
 import { removeTags } from '../resources/tagging';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   ResourceARN: { ...resourceArn, required: true as const },
@@ -12,5 +13,5 @@ export const rules = t.struct({
 
 export const UntagResource = defineAction('UntagResource', rules, (ctx, input) => {
   removeTags(ctx, resolveResource(ctx, input.ResourceARN), input.TagKeys);
-  return {};
+  return NO_OUTPUT;
 });

@@ -2,6 +2,7 @@ import { defineAction } from '../kinesis';
 import { streamArn, streamIdRule } from '../streams/commonRules';
 import { t } from '../../core/rules';
 import { updateWithTransition } from '../streams/streamSettings';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   StreamARN: streamArn,
@@ -14,5 +15,5 @@ export const UpdateMaxRecordSize = defineAction('UpdateMaxRecordSize', rules, (c
   const stream = ctx.kinesis.resolveStream(ctx, input);
   ctx.kinesis.requireActive(stream);
   updateWithTransition(ctx, stream, { maxRecordSizeKiB: input.MaxRecordSizeInKiB });
-  return {};
+  return NO_OUTPUT;
 });

@@ -3,6 +3,7 @@ import { streamArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument, limitExceeded } from '../../core/errors';
 import { t } from '../../core/rules';
 import { commitmentEnabled, ON_DEMAND_STREAM_LIMIT, updateWithTransition, withSettings } from '../streams/streamSettings';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   StreamARN: { ...streamArn, required: true as const },
@@ -41,5 +42,5 @@ export const UpdateStreamMode = defineAction('UpdateStreamMode', rules, (ctx, in
       ? withSettings(stream, { modeSwitchesMs: [...recent, ctx.now], ...(input.WarmThroughputMiBps !== undefined ? { warmThroughputMiBps: input.WarmThroughputMiBps } : {}) })
       : withSettings(stream, { modeSwitchesMs: [...recent, ctx.now] }, ['warmThroughputMiBps', 'recordDistributionStrategy']);
   updateWithTransition(ctx, stream, { mode, settings });
-  return {};
+  return NO_OUTPUT;
 });

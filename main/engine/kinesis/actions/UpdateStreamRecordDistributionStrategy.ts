@@ -3,6 +3,7 @@ import { streamArn, streamIdRule } from '../streams/commonRules';
 import { invalidArgument } from '../../core/errors';
 import { t } from '../../core/rules';
 import { withSettings } from '../streams/streamSettings';
+import { NO_OUTPUT } from '../../core/wire';
 
 export const rules = t.struct({
   StreamARN: { ...streamArn, required: true as const },
@@ -22,5 +23,5 @@ export const UpdateStreamRecordDistributionStrategy = defineAction('UpdateStream
     throw invalidArgument(`The record distribution strategy is only supported for streams in ON_DEMAND mode; stream ${stream.name} under account ${ctx.accountId} is in ${stream.mode} mode.`);
   }
   ctx.store.updateStream(stream.id, { settings: withSettings(stream, { recordDistributionStrategy: input.RecordDistributionStrategy }) });
-  return {};
+  return NO_OUTPUT;
 });

@@ -16,6 +16,8 @@ export interface IteratorPosition {
   q: number;
   /** Created at, epoch ms. */
   t: number;
+  /** The stream's name, for messages once the stream is gone (absent from iterators sealed before it was added). */
+  n?: string;
 }
 
 export function issueIterator(ctx: KinesisContext, position: Omit<IteratorPosition, 't'>): string {

@@ -38,7 +38,7 @@ export function resolveShardIndex(text: string): number | undefined {
 }
 
 /** The stream name a message names before the stream is looked up. */
-function requestedName(ref: StreamRef): string {
+export function requestedName(ref: StreamRef): string {
   if (ref.StreamName !== undefined) return ref.StreamName;
   if (ref.StreamARN !== undefined) return parseStreamArn(ref.StreamARN)?.name ?? ref.StreamARN;
   return ref.StreamId ?? '';

@@ -6,8 +6,17 @@ import type { ResolvedResource } from './resources';
 
 export const MAX_TAGS_PER_RESOURCE = 50;
 
-// Unicode letters and digits, white space and _ . : / = + - @ (and %, which gets its own message below).
-const INVALID_TAG_CHARACTER = /[^\p{L}\p{N}\s_.:/=+\-@%]/u;
+// AWS's tag pattern `^([\p{L}\p{Z}\p{N}_.:/=+\-@%]*)$`: Unicode letters, separators (space, no-break space, …)
+// and digits, and _ . : / = + - @ % (% then gets its own message below). \p{Z} rather than \s: tab, newline and
+// other control characters are refused, as AWS refuses them.
+const INVALID_TAG_CHARACTER = /[^\p{L}\p{Z}\p{N}_.:/=+\-@%]/u;
+
+/** InvalidArgumentException when a tag key or value has a character outside AWS's tag pattern. */
+export function checkTagPattern(texts: readonly string[]): void {
+  if (texts.some((text) => INVALID_TAG_CHARACTER.test(text))) {
+    throw invalidArgument('Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.');
+  }
+}
 
 function describe(ctx: KinesisContext, resource: ResolvedResource): string {
   return resource.kind === 'stream'
@@ -17,9 +26,7 @@ function describe(ctx: KinesisContext, resource: ResolvedResource): string {
 
 /** InvalidArgumentException for characters AWS refuses in tag keys and values, with its two messages. */
 function checkTagCharacters(texts: readonly string[], failure: () => string): void {
-  if (texts.some((text) => INVALID_TAG_CHARACTER.test(text))) {
-    throw invalidArgument('Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.');
-  }
+  checkTagPattern(texts);
   if (texts.some((text) => text.includes('%'))) {
     throw invalidArgument(`${failure()} because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.`);
   }

@@ -29,6 +29,8 @@ export function changeRetention(ctx: KinesisContext, input: StreamRef & { Retent
     throw invalidArgument(`Requested retention period (${hours} hours) for stream ${stream.name} can not be longer than ${existing}. Use IncreaseRetentionPeriod API.`);
   }
   ctx.kinesis.requireActive(stream);
+  // Increasing to the current period changes nothing on AWS: the call succeeds and the stream stays ACTIVE.
+  if (direction === 'increase' && hours === stream.retentionHours) return;
   ctx.store.transaction(() => {
     // Reads hide records past the horizon before the sweep removes them; remove them now so that a longer
     // period does not bring expired records back (AWS: increasing "does not make previous, expired data accessible").
