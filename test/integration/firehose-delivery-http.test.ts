@@ -3,12 +3,12 @@
 // retry duration written to the S3 configuration as http-endpoint-failed records.
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   combineSink, createDeliveryPipeline, DeliveryConfigError, fileObjectStore, nodeHttpTransport, VirtualTimeline,
   type DeliveryEvent, type HttpEndpointDestinationConfiguration,
 } from '../../main/engine/firehose/delivery';
-import { listFiles, readFile, scriptedRandom, sendJson, startReceiver, tempDir, type Receiver } from '../support/firehose';
+import { listFiles, readFile, scriptedRandom, sendJson, startReceiver, useDeliveryFixture } from '../support/firehose';
 
 const T0 = Date.UTC(2026, 6, 13, 14, 5, 9);
 const ARN = 'arn:aws:firehose:us-east-1:123456789012:deliverystream/events';
@@ -17,22 +17,13 @@ const s3 = { RoleARN: 'arn:aws:iam::123456789012:role/firehose', BucketARN: 'arn
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const enc = (s: string) => new TextEncoder().encode(s);
 
-let dir: { path: string; remove: () => Promise<void> };
-let receiver: Receiver | undefined;
-beforeEach(async () => {
-  dir = await tempDir('firehose-http');
-});
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-  await dir.remove();
-});
+const fx = useDeliveryFixture('firehose-http');
 
 function pipeline(config: Omit<HttpEndpointDestinationConfiguration, 'S3Configuration'> & { S3Configuration?: HttpEndpointDestinationConfiguration['S3Configuration'] }) {
   const timeline = new VirtualTimeline(T0);
   const events: DeliveryEvent[] = [];
   const p = createDeliveryPipeline({ stream, destination: { kind: 'HttpEndpoint', config: { S3Configuration: s3, ...config } } }, {
-    sink: combineSink(fileObjectStore(dir.path), nodeHttpTransport()), timeline, random: scriptedRandom(), onEvent: (e) => events.push(e),
+    sink: combineSink(fileObjectStore(fx.path), nodeHttpTransport()), timeline, random: scriptedRandom(), onEvent: (e) => events.push(e),
   });
   return { p, timeline, events };
 }
@@ -45,7 +36,7 @@ const echo = (status = 200) => (req: { body: Buffer; headers: Record<string, unk
 
 describe('HTTP endpoint delivery', () => {
   it('posts Firehose’s headers and body, gzipped, and accepts the echoed requestId', async () => {
-    receiver = await startReceiver((req, res) => echo()(req, res));
+    const receiver = await fx.receiver((req, res) => echo()(req, res));
     const { p, events } = pipeline({
       EndpointConfiguration: { Url: `${receiver.url}/ingest`, Name: 'local', AccessKey: 'my-key' },
       RequestConfiguration: { ContentEncoding: 'GZIP', CommonAttributes: [{ AttributeName: 'team', AttributeValue: 'data' }] },
@@ -70,11 +61,11 @@ describe('HTTP endpoint delivery', () => {
       requestId: uuid(0), timestamp: T0, records: [{ data: 'Zmlyc3Q=' }, { data: '' }, { data: 'eyJ4IjoxfQ==' }],
     });
     expect(events.filter((e) => e.type === 'delivered')).toMatchObject([{ destination: 'HttpEndpoint', records: 3, attempts: 1 }]);
-    expect(await listFiles(join(dir.path, 's3'))).toEqual([]);
+    expect(await listFiles(join(fx.path, 's3'))).toEqual([]);
   });
 
   it('retries a 500 with backoff and the same request id until a 200', async () => {
-    receiver = await startReceiver((req, res, i) => (i < 2 ? sendJson(res, 500, { errorMessage: 'busy' }) : echo()(req, res)));
+    const receiver = await fx.receiver((req, res, i) => (i < 2 ? sendJson(res, 500, { errorMessage: 'busy' }) : echo()(req, res)));
     const { p, events } = pipeline({ EndpointConfiguration: { Url: receiver.url }, RetryOptions: { DurationInSeconds: 60 } });
     p.put([{ data: enc('a') }]);
     await p.flushNow();
@@ -86,14 +77,14 @@ describe('HTTP endpoint delivery', () => {
   });
 
   it('gives up after the retry duration and writes http-endpoint-failed records to the backup bucket', async () => {
-    receiver = await startReceiver((_req, res) => sendJson(res, 500, { errorMessage: 'down' }));
+    const receiver = await fx.receiver((_req, res) => sendJson(res, 500, { errorMessage: 'down' }));
     const { p } = pipeline({ EndpointConfiguration: { Url: receiver.url }, RetryOptions: { DurationInSeconds: 5 } });
     const { recordIds } = p.put([{ data: enc('sample raw data') }]);
     await p.flushNow();
     expect(receiver.requests).toHaveLength(3); // at 0, 1 s, 3 s; the next would start at 7 s
-    const files = await listFiles(join(dir.path, 's3', 'backup'));
+    const files = await listFiles(join(fx.path, 's3', 'backup'));
     expect(files).toEqual([`http/http-endpoint-failed/2026/07/13/14/events-2-2026-07-13-14-05-09-${uuid(1)}`]);
-    const line = JSON.parse((await readFile(join(dir.path, 's3', 'backup', files[0]!))).toString().trim()) as Record<string, unknown>;
+    const line = JSON.parse((await readFile(join(fx.path, 's3', 'backup', files[0]!))).toString().trim()) as Record<string, unknown>;
     expect(Object.keys(line)).toEqual(['attemptsMade', 'arrivalTimestamp', 'errorCode', 'errorMessage', 'attemptEndingTimestamp', 'rawData', 'subsequenceNumber', 'dataId']);
     expect(line).toMatchObject({ attemptsMade: 3, arrivalTimestamp: T0, errorCode: 'HttpEndpoint.DestinationException', attemptEndingTimestamp: T0 + 3000, rawData: 'c2FtcGxlIHJhdyBkYXRh', subsequenceNumber: 0, dataId: `${recordIds[0]}.0` });
     expect(String(line.errorMessage)).toBe('Received the following response from the endpoint destination. 500: {"errorMessage":"down"}');
@@ -101,7 +92,7 @@ describe('HTTP endpoint delivery', () => {
   });
 
   it('does not retry a 413, and a wrong requestId is retried as an invalid response', async () => {
-    receiver = await startReceiver((_req, res) => sendJson(res, 413, { errorMessage: 'too big' }));
+    let receiver = await fx.receiver((_req, res) => sendJson(res, 413, { errorMessage: 'too big' }));
     const first = pipeline({ EndpointConfiguration: { Url: receiver.url }, RetryOptions: { DurationInSeconds: 60 } });
     first.p.put([{ data: enc('a') }]);
     await first.p.flushNow();
@@ -109,7 +100,7 @@ describe('HTTP endpoint delivery', () => {
     expect(first.events.filter((e) => e.type === 'failed')).toMatchObject([{ destination: 'HttpEndpoint', errorCode: 'HttpEndpoint.DestinationException' }]);
     await receiver.close();
 
-    receiver = await startReceiver((_req, res) => sendJson(res, 200, { requestId: 'not-mine' }));
+    receiver = await fx.receiver((_req, res) => sendJson(res, 200, { requestId: 'not-mine' }));
     const second = pipeline({ EndpointConfiguration: { Url: receiver.url }, RetryOptions: { DurationInSeconds: 2 } });
     second.p.put([{ data: enc('a') }]);
     await second.p.flushNow();
@@ -119,10 +110,9 @@ describe('HTTP endpoint delivery', () => {
   });
 
   it('reports a refused connection as HttpEndpoint.ConnectionFailed', async () => {
-    receiver = await startReceiver(() => undefined);
+    const receiver = await fx.receiver(() => undefined);
     const url = receiver.url;
     await receiver.close();
-    receiver = undefined;
     const { p, events } = pipeline({ EndpointConfiguration: { Url: url }, RetryOptions: { DurationInSeconds: 0 } });
     p.put([{ data: enc('a') }]);
     await p.flushNow();

@@ -2,25 +2,19 @@
 // recorded objects and requests are byte for byte what the real sinks delivered.
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   combineSink, createDeliveryPipeline, fileObjectStore, nodeHttpTransport, RecordingSink, VirtualTimeline,
   type DeliveryPipelineConfig, type DeliverySink, type IncomingRecord,
 } from '../../main/engine/firehose/delivery';
-import { listFiles, readFile, scriptedRandom, sendJson, startReceiver, tempDir } from '../support/firehose';
+import { listFiles, readFile, scriptedRandom, sendJson, useDeliveryFixture } from '../support/firehose';
 
 const T0 = Date.UTC(2026, 6, 13, 14, 5, 9);
 const stream = { DeliveryStreamName: 'preview', DeliveryStreamARN: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/preview', version: 4, region: 'us-east-1' };
 const s3 = { RoleARN: 'arn:aws:iam::123456789012:role/firehose', BucketARN: 'arn:aws:s3:::lake' };
 const enc = (s: string) => new TextEncoder().encode(s);
 
-let dir: { path: string; remove: () => Promise<void> };
-beforeEach(async () => {
-  dir = await tempDir('firehose-preview');
-});
-afterEach(async () => {
-  await dir.remove();
-});
+const fx = useDeliveryFixture('firehose-preview');
 
 async function run(config: DeliveryPipelineConfig, sink: DeliverySink, records: IncomingRecord[]) {
   const timeline = new VirtualTimeline(T0);
@@ -45,13 +39,13 @@ describe('preview equals delivery', () => {
     const records = ['{"k":"a"}', '{"k":"b"}', '{"k":"a","n":2}', 'bad'].map((s) => ({ data: enc(s) }));
     const recording = new RecordingSink();
     const previewState = await run(config, recording, records);
-    await run(config, combineSink(fileObjectStore(dir.path), nodeHttpTransport()), records);
+    await run(config, combineSink(fileObjectStore(fx.path), nodeHttpTransport()), records);
 
     expect(previewState.buffers.map((b) => [b.key, b.records, b.dueAtMs - T0])).toEqual([['k=a', 2, 60_000], ['k=b', 1, 60_000]]);
-    const files = await listFiles(join(dir.path, 's3', 'lake'));
+    const files = await listFiles(join(fx.path, 's3', 'lake'));
     expect(recording.objects.map((o) => o.key).sort()).toEqual(files);
     for (const object of recording.objects) {
-      const onDisk = await readFile(join(dir.path, 's3', 'lake', object.key));
+      const onDisk = await readFile(join(fx.path, 's3', 'lake', object.key));
       expect(Buffer.compare(onDisk, Buffer.from(object.body))).toBe(0);
       expect(object.contentEncoding).toBe('gzip');
     }
@@ -61,7 +55,7 @@ describe('preview equals delivery', () => {
 
   it('records the same HTTP request the endpoint received, and answers as the contract expects', async () => {
     const received: { headers: Record<string, unknown>; body: Buffer }[] = [];
-    const receiver = await startReceiver((req, res) => {
+    const receiver = await fx.receiver((req, res) => {
       received.push(req);
       sendJson(res, 200, { requestId: req.headers['x-amz-firehose-request-id'], timestamp: T0 });
     });
@@ -72,7 +66,7 @@ describe('preview equals delivery', () => {
       const records = ['a', 'b', 'c'].map((s) => ({ data: enc(s) }));
       const recording = new RecordingSink();
       await run(config(receiver.url), recording, records);
-      await run(config(receiver.url), combineSink(fileObjectStore(dir.path), nodeHttpTransport()), records);
+      await run(config(receiver.url), combineSink(fileObjectStore(fx.path), nodeHttpTransport()), records);
       expect(recording.exchanges).toHaveLength(1);
       expect(received).toHaveLength(1);
       const { request, response } = recording.exchanges[0]!;

@@ -5,13 +5,13 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   combineSink, type DeliveryStreamIdentity, createDeliveryPipeline, fileObjectStore, moduleLambdaInvoker, nodeHttpTransport, s3ClientObjectStore,
   VirtualTimeline, type DeliveryEvent, type DeliveryPipelineConfig, type ExtendedS3DestinationConfiguration,
 } from '../../main/engine/firehose/delivery';
 import { kplAggregate } from '../fixtures/tail/encoders';
-import { listFiles, readFile, scriptedRandom, startReceiver, tempDir } from '../support/firehose';
+import { listFiles, readFile, scriptedRandom, useDeliveryFixture } from '../support/firehose';
 
 const T0 = Date.UTC(2026, 6, 13, 14, 5, 9);
 const ARN = 'arn:aws:firehose:us-east-1:123456789012:deliverystream/orders';
@@ -20,20 +20,14 @@ const base = { RoleARN: 'arn:aws:iam::123456789012:role/firehose', BucketARN: 'a
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const enc = (s: string) => new TextEncoder().encode(s);
 
-let dir: { path: string; remove: () => Promise<void> };
-beforeEach(async () => {
-  dir = await tempDir('firehose-s3');
-});
-afterEach(async () => {
-  await dir.remove();
-});
+const fx = useDeliveryFixture('firehose-s3');
 
 function pipeline(config: ExtendedS3DestinationConfiguration, extra: { stream?: Partial<DeliveryStreamIdentity>; lambdaModule?: string } = {}) {
   const timeline = new VirtualTimeline(T0);
   const events: DeliveryEvent[] = [];
   const full: DeliveryPipelineConfig = { stream: { ...stream, ...extra.stream }, destination: { kind: 'ExtendedS3', config } };
   const p = createDeliveryPipeline(full, {
-    sink: combineSink(fileObjectStore(dir.path), nodeHttpTransport()),
+    sink: combineSink(fileObjectStore(fx.path), nodeHttpTransport()),
     timeline,
     random: scriptedRandom(),
     onEvent: (e) => events.push(e),
@@ -42,7 +36,7 @@ function pipeline(config: ExtendedS3DestinationConfiguration, extra: { stream?: 
   return { p, timeline, events };
 }
 
-const file = (key: string) => readFile(join(dir.path, 's3', key));
+const file = (key: string) => readFile(join(fx.path, 's3', key));
 
 describe('S3 delivery to files', () => {
   it('writes one object per buffer, named by AWS’s rule, records concatenated with no delimiter', async () => {
@@ -51,12 +45,12 @@ describe('S3 delivery to files', () => {
     timeline.advanceBy(10_000);
     p.put([{ data: enc('abc') }]);
     await p.settled();
-    expect(await listFiles(join(dir.path, 's3'))).toEqual([]);
+    expect(await listFiles(join(fx.path, 's3'))).toEqual([]);
     expect(p.state().buffers).toMatchObject([{ lane: 'destination', records: 3, bytes: 9, openedAtMs: T0, dueAtMs: T0 + 60_000 }]);
     timeline.advanceTo(T0 + 60_000);
     await p.settled();
     const key = `legacy2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(0)}`;
-    expect(await listFiles(join(dir.path, 's3'))).toEqual([`lake/${key}`]);
+    expect(await listFiles(join(fx.path, 's3'))).toEqual([`lake/${key}`]);
     expect((await file(`lake/${key}`)).toString()).toBe('abcabcabc');
     expect(p.state().counters).toMatchObject({ incomingRecords: 3, deliveredRecords: 3 });
   });
@@ -66,7 +60,7 @@ describe('S3 delivery to files', () => {
     const record = new Uint8Array(100 * 1024).fill(0x61);
     p.put(Array.from({ length: 11 }, () => ({ data: record })));
     await p.settled();
-    const files = await listFiles(join(dir.path, 's3'));
+    const files = await listFiles(join(fx.path, 's3'));
     expect(files).toEqual([`lake/tz/2026-07-13 23/orders-1-2026-07-13-23-05-09-${uuid(0)}.gz`]);
     const body = gunzipSync(await file(files[0]!.toString()));
     expect(body.length).toBe(11 * 100 * 1024);
@@ -91,7 +85,7 @@ describe('S3 delivery to files', () => {
     expect(p.state().buffers.map((b) => [b.key, b.records])).toEqual([['customer_id=a', 2], ['customer_id=b', 1]]);
     timeline.advanceTo(T0 + 60_000);
     await p.settled();
-    const files = await listFiles(join(dir.path, 's3', 'lake'));
+    const files = await listFiles(join(fx.path, 's3', 'lake'));
     // uuid 0 names the error object (written as the batch is processed), then the two partitions flush in order.
     expect(files).toEqual([
       `customer_id=a/year=2026/orders-1-2026-07-13-14-05-09-${uuid(1)}`,
@@ -105,7 +99,7 @@ describe('S3 delivery to files', () => {
   });
 
   it('runs a Lambda module in a worker that transforms, drops and fails records', async () => {
-    const module = join(dir.path, 'transform.mjs');
+    const module = join(fx.path, 'transform.mjs');
     await writeFile(module, `
       export const handler = async (event) => ({
         records: event.records.map((r) => {
@@ -129,7 +123,7 @@ describe('S3 delivery to files', () => {
     expect(p.state().buffers).toMatchObject([{ lane: 'destination', records: 1, dueAtMs: T0 + 360_000 }]);
     timeline.advanceTo(T0 + 360_000);
     await p.settled();
-    const files = await listFiles(join(dir.path, 's3', 'lake'));
+    const files = await listFiles(join(fx.path, 's3', 'lake'));
     expect(files).toEqual([
       `out/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(2)}`,
       `out/processing-failed/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(1)}`,
@@ -146,16 +140,16 @@ describe('S3 delivery to files', () => {
   });
 
   it('fails the whole invocation when the module times out, after its retries', async () => {
-    const module = join(dir.path, 'slow.mjs');
+    const module = join(fx.path, 'slow.mjs');
     await writeFile(module, 'export const handler = () => new Promise(() => {});');
     const lambdaArn = 'arn:aws:lambda:us-east-1:123456789012:function:slow';
     const timeline = new VirtualTimeline(T0);
     const p = createDeliveryPipeline({ stream, destination: { kind: 'ExtendedS3', config: { ...base, Prefix: 'o/', ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: lambdaArn }, { ParameterName: 'NumberOfRetries', ParameterValue: '1' }] }] } } } }, {
-      sink: combineSink(fileObjectStore(dir.path), nodeHttpTransport()), timeline, random: scriptedRandom(), lambda: moduleLambdaInvoker(module, { timeoutMs: 300 }),
+      sink: combineSink(fileObjectStore(fx.path), nodeHttpTransport()), timeline, random: scriptedRandom(), lambda: moduleLambdaInvoker(module, { timeoutMs: 300 }),
     });
     p.put([{ data: enc('x') }]);
     await p.flushNow();
-    const files = await listFiles(join(dir.path, 's3', 'lake'));
+    const files = await listFiles(join(fx.path, 's3', 'lake'));
     expect(files).toHaveLength(1);
     const failure = JSON.parse((await file(`lake/${files[0]}`)).toString().trim()) as Record<string, unknown>;
     expect(failure).toMatchObject({ attemptsMade: 2, errorCode: 'Lambda.FunctionError', lambdaArn });
@@ -172,10 +166,10 @@ describe('S3 delivery to files', () => {
     const kinesis = { shardId: 'shardId-000000000000', partitionKey: 'a', approximateArrivalTimestamp: T0, sequenceNumber: '49590338271490256608559692538361571095921575989136588898' };
     p.put([{ data: new Uint8Array(aggregate), kinesis }, { data: enc('three'), kinesis }]);
     await p.flushNow();
-    const lake = await listFiles(join(dir.path, 's3', 'lake'));
+    const lake = await listFiles(join(fx.path, 's3', 'lake'));
     expect(lake).toEqual([`kpl/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(0)}`]);
     expect((await file(`lake/${lake[0]}`)).toString()).toBe('one\ntwo\nthree\n');
-    const raw = await listFiles(join(dir.path, 's3', 'raw'));
+    const raw = await listFiles(join(fx.path, 's3', 'raw'));
     expect(raw).toEqual([`source/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(1)}`]);
     expect(Buffer.compare(await file(`raw/${raw[0]}`), Buffer.concat([aggregate, Buffer.from('three')]))).toBe(0);
   });
@@ -186,10 +180,10 @@ describe('S3 delivery to files', () => {
     const p = createDeliveryPipeline({ stream, destination: { kind: 'Redshift', config: {
       RoleARN: base.RoleARN, ClusterJDBCURL: 'jdbc:redshift://c.abc.us-east-1.redshift.amazonaws.com:5439/dev',
       CopyCommand: { DataTableName: 'orders', CopyOptions: "JSON 'auto' GZIP" }, S3Configuration: { ...base, Prefix: 'rs/', CompressionFormat: 'GZIP' },
-    } } }, { sink: combineSink(fileObjectStore(dir.path), nodeHttpTransport()), timeline, random: scriptedRandom(), onEvent: (e) => events.push(e) });
+    } } }, { sink: combineSink(fileObjectStore(fx.path), nodeHttpTransport()), timeline, random: scriptedRandom(), onEvent: (e) => events.push(e) });
     p.put([{ data: enc('{"a":1}') }]);
     await p.flushNow();
-    const files = await listFiles(join(dir.path, 's3', 'lake'));
+    const files = await listFiles(join(fx.path, 's3', 'lake'));
     const objectKey = `rs/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(0)}.gz`;
     const manifest = `rs/manifests/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(1)}`;
     expect(files).toEqual([objectKey, manifest].sort());
@@ -201,7 +195,7 @@ describe('S3 delivery to files', () => {
 
 describe('S3 delivery through the S3 client', () => {
   it('puts objects with the key, body and Content-Encoding to an S3-compatible endpoint', async () => {
-    const receiver = await startReceiver((_req, res) => {
+    const receiver = await fx.receiver((_req, res) => {
       res.writeHead(200, { ETag: '"etag"', 'Content-Length': '0' });
       res.end();
     });

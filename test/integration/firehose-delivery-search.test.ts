@@ -2,39 +2,30 @@
 // stable ids, rejected documents retried and then written to S3; HEC raw requests with the token and channel, the
 // indexer acknowledgement polled until true, and an ack that never comes written to S3 as splunk-failed.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   combineSink, createDeliveryPipeline, fileObjectStore, nodeHttpTransport, VirtualTimeline, type DeliveryEvent, type DestinationConfiguration,
 } from '../../main/engine/firehose/delivery';
-import { listFiles, readFile, scriptedRandom, sendJson, startReceiver, tempDir, type Receiver } from '../support/firehose';
+import { listFiles, readFile, scriptedRandom, sendJson, useDeliveryFixture } from '../support/firehose';
 
 const T0 = Date.UTC(2016, 1, 25, 13, 0, 0);
 const stream = { DeliveryStreamName: 'search', DeliveryStreamARN: 'arn:aws:firehose:us-east-1:123456789012:deliverystream/search', version: 1, region: 'us-east-1' };
 const s3 = { RoleARN: 'arn:aws:iam::123456789012:role/firehose', BucketARN: 'arn:aws:s3:::failed', Prefix: 'p/' };
 const enc = (s: string) => new TextEncoder().encode(s);
 
-let dir: { path: string; remove: () => Promise<void> };
-let receiver: Receiver | undefined;
-beforeEach(async () => {
-  dir = await tempDir('firehose-search');
-});
-afterEach(async () => {
-  await receiver?.close();
-  receiver = undefined;
-  await dir.remove();
-});
+const fx = useDeliveryFixture('firehose-search');
 
 function pipeline(destination: DestinationConfiguration) {
   const timeline = new VirtualTimeline(T0);
   const events: DeliveryEvent[] = [];
-  const p = createDeliveryPipeline({ stream, destination }, { sink: combineSink(fileObjectStore(dir.path), nodeHttpTransport()), timeline, random: scriptedRandom(), onEvent: (e) => events.push(e) });
+  const p = createDeliveryPipeline({ stream, destination }, { sink: combineSink(fileObjectStore(fx.path), nodeHttpTransport()), timeline, random: scriptedRandom(), onEvent: (e) => events.push(e) });
   return { p, events };
 }
 
 describe('OpenSearch _bulk delivery', () => {
   it('sends a bulk body with rotated indices and stable ids, retries rejected documents, then backs them up', async () => {
     const bodies: string[] = [];
-    receiver = await startReceiver((req, res) => {
+    const receiver = await fx.receiver((req, res) => {
       const lines = req.body.toString().split('\n').filter(Boolean);
       bodies.push(req.body.toString());
       const items = [];
@@ -54,10 +45,10 @@ describe('OpenSearch _bulk delivery', () => {
     );
     expect(bodies[1]).toBe(`{"index":{"_index":"logs-2016-w08","_id":"${recordIds[1]}.0"}}\n{"bad":true}\n`);
     expect(events.filter((e) => e.type === 'delivered')).toMatchObject([{ destination: 'Amazonopensearchservice', records: 1 }]);
-    const files = await listFiles(join(dir.path, 's3', 'failed'));
+    const files = await listFiles(join(fx.path, 's3', 'failed'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^p\/AmazonOpenSearchService-failed\/2016\/02\/25\/13\/search-1-2016-02-25-13-00-00-/);
-    const line = JSON.parse((await readFile(join(dir.path, 's3', 'failed', files[0]!))).toString().trim()) as Record<string, unknown>;
+    const line = JSON.parse((await readFile(join(fx.path, 's3', 'failed', files[0]!))).toString().trim()) as Record<string, unknown>;
     expect(Object.keys(line)).toEqual(['attemptsMade', 'arrivalTimestamp', 'errorCode', 'errorMessage', 'attemptEndingTimestamp', 'esDocumentId', 'esIndexName', 'esTypeName', 'rawData']);
     expect(line).toMatchObject({ attemptsMade: 2, errorCode: '400', esDocumentId: `${recordIds[1]}.0`, esIndexName: 'logs-2016-w08', esTypeName: '', rawData: Buffer.from('{"bad":true}').toString('base64') });
     expect(String(line.errorMessage)).toContain('mapper_parsing_exception');
@@ -67,7 +58,7 @@ describe('OpenSearch _bulk delivery', () => {
 describe('Splunk HEC delivery', () => {
   it('posts raw bytes with the token and channel, then polls the ack until it is true', async () => {
     let polls = 0;
-    receiver = await startReceiver((req, res) => {
+    const receiver = await fx.receiver((req, res) => {
       if (req.url.startsWith('/services/collector/ack')) {
         polls++;
         sendJson(res, 200, { acks: { 0: polls >= 3 } });
@@ -87,7 +78,7 @@ describe('Splunk HEC delivery', () => {
   });
 
   it('writes events whose ack never comes to S3 as splunk-failed after the retry duration', async () => {
-    receiver = await startReceiver((req, res) => {
+    const receiver = await fx.receiver((req, res) => {
       if (req.url.startsWith('/services/collector/ack')) sendJson(res, 200, { acks: { 5: false } });
       else sendJson(res, 200, { text: 'Success', code: 0, ackId: 5 });
     });
@@ -96,14 +87,14 @@ describe('Splunk HEC delivery', () => {
     await p.flushNow();
     expect(receiver.requests[0]!.url).toMatch(/^\/services\/collector\/event\?channel=/);
     expect(receiver.requests.length).toBe(1 + 181); // the post, then a poll at once and every second for 180 s
-    const files = await listFiles(join(dir.path, 's3', 'failed'));
+    const files = await listFiles(join(fx.path, 's3', 'failed'));
     expect(files[0]).toMatch(/^p\/splunk-failed\/2016\/02\/25\/13\//);
-    const line = JSON.parse((await readFile(join(dir.path, 's3', 'failed', files[0]!))).toString().trim()) as Record<string, unknown>;
+    const line = JSON.parse((await readFile(join(fx.path, 's3', 'failed', files[0]!))).toString().trim()) as Record<string, unknown>;
     expect(line).toMatchObject({ attemptsMade: 1, errorCode: 'Splunk.AckTimeout', attemptEndingTimestamp: T0 + 180_000, EventId: `${recordIds[0]}.0` });
   });
 
   it('fails with Splunk.DisabledAck when the answer has no ackId', async () => {
-    receiver = await startReceiver((_req, res) => sendJson(res, 200, { text: 'Success', code: 0 }));
+    const receiver = await fx.receiver((_req, res) => sendJson(res, 200, { text: 'Success', code: 0 }));
     const { p, events } = pipeline({ kind: 'Splunk', config: { HECEndpoint: receiver.url, HECEndpointType: 'Raw', RetryOptions: { DurationInSeconds: 0 }, S3Configuration: s3 } });
     p.put([{ data: enc('x') }]);
     await p.flushNow();

@@ -5,6 +5,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Random } from '../../shared/domain/random';
 
 /** uuid() answers the given values in turn (then `uuid-<n>` shaped ones); next() is always 0.5 (jitter-free backoff). */
@@ -81,6 +82,7 @@ export async function startReceiver(handle: (request: ReceivedRequest, response:
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    // Safe to call twice: closing a closed server only reports an error to the callback.
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -92,4 +94,35 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
   const body = JSON.stringify(value);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+export interface DeliveryFixture {
+  /** This test's data folder. */
+  readonly path: string;
+  /** A receiver closed after the test. */
+  receiver(handle: Parameters<typeof startReceiver>[0]): Promise<Receiver>;
+}
+
+/** Per test: a fresh data folder and the receivers started through it, all gone after the test. */
+export function useDeliveryFixture(name: string): DeliveryFixture {
+  let dir: { path: string; remove: () => Promise<void> } | undefined;
+  const receivers: Receiver[] = [];
+  beforeEach(async () => {
+    dir = await tempDir(name);
+  });
+  afterEach(async () => {
+    for (const r of receivers.splice(0)) await r.close();
+    await dir?.remove();
+  });
+  return {
+    get path() {
+      if (!dir) throw new Error('The delivery fixture is used outside a test');
+      return dir.path;
+    },
+    async receiver(handle) {
+      const r = await startReceiver(handle);
+      receivers.push(r);
+      return r;
+    },
+  };
 }

@@ -7,10 +7,14 @@ import { VirtualTimeline } from '../../main/engine/firehose/delivery/timeline';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
+interface Item extends Buffered {
+  bytes: number;
+}
+
 function setup(sizeBytes: number, intervalMs: number) {
   const timeline = new VirtualTimeline(T0);
-  const flushes: Flush<Buffered>[] = [];
-  const set = new BufferSet<Buffered>({ sizeBytes, intervalMs }, timeline, (f) => flushes.push(f));
+  const flushes: Flush<Item>[] = [];
+  const set = new BufferSet<Item>({ sizeBytes, intervalMs }, timeline, (f) => flushes.push(f), (item) => item.bytes);
   return { timeline, flushes, set };
 }
 

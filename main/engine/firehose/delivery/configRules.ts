@@ -20,7 +20,9 @@ function invalid(message: string | undefined): void {
   if (message) throw new DeliveryConfigError('InvalidArgumentException', message);
 }
 
-function checkPlainS3(s3: S3DestinationConfiguration, role: 'backup' | 'intermediate' | 'errors'): void {
+// The S3Configuration of the HTTP endpoint, OpenSearch and Splunk destinations is their S3 backup, as is an
+// S3BackupConfiguration; Redshift's S3Configuration is its intermediate bucket.
+function checkPlainS3(s3: S3DestinationConfiguration, role: 'backup' | 'intermediate'): void {
   checkPrefixRules({ prefix: s3.Prefix, errorOutputPrefix: s3.ErrorOutputPrefix, dynamicPartitioning: false, redshift: role === 'intermediate' });
   invalid(checkHints(s3.BufferingHints, { backup: role === 'backup' }));
 }
@@ -44,6 +46,7 @@ export function checkDeliveryConfig(config: DeliveryPipelineConfig): void {
         checkPrefixRules({ prefix: d.config.Prefix, errorOutputPrefix: d.config.ErrorOutputPrefix, dynamicPartitioning: dynamic, processors });
         invalid(checkHints(d.config.BufferingHints, { dynamicPartitioning: dynamic }));
         if (ext?.CustomTimeZone && !isKnownTimeZone(ext.CustomTimeZone)) invalid(`CustomTimeZone '${ext.CustomTimeZone}' is not a valid time zone.`);
+        if (ext?.DataFormatConversionConfiguration?.Enabled) invalid('Record format conversion (DataFormatConversionConfiguration) is not emulated by the local delivery.');
         if (ext?.S3BackupMode === 'Enabled' && !ext.S3BackupConfiguration) invalid('S3BackupConfiguration is required when S3BackupMode is Enabled.');
         if (ext?.S3BackupConfiguration) checkPlainS3(ext.S3BackupConfiguration, 'backup');
         break;
@@ -52,7 +55,7 @@ export function checkDeliveryConfig(config: DeliveryPipelineConfig): void {
         readProcessorChain(d.config.ProcessingConfiguration);
         invalid(checkEndpointUrl(d.config.EndpointConfiguration.Url, 'httpEndpointDestinationConfiguration.endpointConfiguration.url'));
         invalid(checkHints(d.config.BufferingHints, {}));
-        checkPlainS3(d.config.S3Configuration, 'errors');
+        checkPlainS3(d.config.S3Configuration, 'backup');
         break;
       case 'Amazonopensearchservice':
       case 'Elasticsearch':
@@ -60,13 +63,13 @@ export function checkDeliveryConfig(config: DeliveryPipelineConfig): void {
         if (!d.config.DomainARN === !d.config.ClusterEndpoint) invalid('Exactly one of DomainARN or ClusterEndpoint must be specified.');
         if (d.config.ClusterEndpoint) invalid(checkEndpointUrl(d.config.ClusterEndpoint, 'clusterEndpoint'));
         invalid(checkHints(d.config.BufferingHints, {}));
-        checkPlainS3(d.config.S3Configuration, 'errors');
+        checkPlainS3(d.config.S3Configuration, 'backup');
         break;
       case 'Splunk':
         readProcessorChain(d.config.ProcessingConfiguration);
         invalid(checkEndpointUrl(d.config.HECEndpoint, 'splunkDestinationConfiguration.hECEndpoint'));
         invalid(checkHints(d.config.BufferingHints, {}));
-        checkPlainS3(d.config.S3Configuration, 'errors');
+        checkPlainS3(d.config.S3Configuration, 'backup');
         break;
       case 'Redshift': {
         readProcessorChain(d.config.ProcessingConfiguration);

@@ -3,25 +3,19 @@
 // sink. All work runs one job at a time on an internal queue, so what happens is a function of the inputs and the
 // timeline: the preview drives the same pipeline on a virtual timeline with a recording sink.
 import { createRandom, type Random } from '../../../../shared/domain/random';
-import { BufferSet, type Buffered, type BufferView, type Flush } from './buffering/bufferSet';
+import { BufferSet, type BufferView, type Flush } from './buffering/bufferSet';
 import { destinationHints, lambdaBufferDefaults, resolveHints, type ResolvedHints } from './buffering/hints';
-import type { DeliveryPipelineConfig, S3DestinationConfiguration } from './config/schemas';
+import type { DeliveryPipelineConfig } from './config/schemas';
 import { checkDeliveryConfig } from './configRules';
 import type { DeliveryContext } from './context';
-import type { DestinationDelivery } from './destination';
+import { buildDestination } from './destinations';
 import type { DeliveryEvent, LaneName } from './events';
-import { httpEndpointDelivery } from './http/httpDelivery';
-import { openSearchDelivery } from './opensearch/openSearchDelivery';
 import type { WeekRule } from './opensearch/indexRotation';
-import { readProcessorChain, runProcessors, type ProcessorChain } from './processors/chain';
+import { runProcessors, type ProcessorChain } from './processors/chain';
 import type { LambdaInvoker } from './processors/lambdaInvokers';
-import { toPipelineRecord, type FailedRecord, type IncomingRecord, type PipelineRecord } from './records';
-import { redshiftDelivery } from './redshift/redshiftDelivery';
-import { s3Delivery } from './s3/s3Delivery';
+import type { FailedRecord, IncomingRecord, PipelineRecord } from './records';
 import { S3Writer } from './s3/s3Writer';
-import { parsePrefix, type PrefixPart } from './s3/prefixExpressions';
 import type { DeliverySink } from './sink';
-import { splunkDelivery } from './splunk/splunkDelivery';
 import { systemTimeline, type Timeline } from './timeline';
 
 /** Firehose's default limit of active partitions per delivery stream; records beyond it fail as activePartitionExceeded. */
@@ -71,18 +65,11 @@ export interface DeliveryPipeline {
   /** Resolves when no work is queued or running. */
   settled(): Promise<void>;
   state(): PipelineState;
-  /** Flushes (reason 'close'), waits, and stops the timers. */
+  /** Flushes (reason 'close'), waits, and stops the timers; put() is refused from then on. */
   close(): Promise<void>;
   /** Stops the timers and forgets the buffers without delivering them. */
   dispose(): void;
 }
-
-interface LaneItem extends Buffered {
-  record: PipelineRecord;
-}
-
-const partitionRefs = (parts: PrefixPart[]) =>
-  parts.flatMap((p) => ('namespace' in p && (p.namespace === 'partitionKeyFromQuery' || p.namespace === 'partitionKeyFromLambda') ? [{ namespace: p.namespace, key: p.value }] : []));
 
 export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: PipelineDeps): DeliveryPipeline {
   checkDeliveryConfig(config);
@@ -98,7 +85,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
     sink: deps.sink,
     emit(event) {
       if (event.type === 'delivered') counters.deliveredRecords += event.records;
-      else if (event.type === 'failed' && event.errorOutputType !== undefined) counters.failedRecords += event.records;
+      else if (event.type === 'failed') counters.failedRecords += event.records;
       else if (event.type === 'dropped') counters.droppedRecords += event.records;
       recent.push(event);
       if (recent.length > recentLimit) recent.splice(0, recent.length - recentLimit);
@@ -108,51 +95,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
 
   // --- the destination, its S3 configurations and its processors
   const d = config.destination;
-  let chain: ProcessorChain = { appendDelimiter: false };
-  let delivery: DestinationDelivery;
-  let errors: S3Writer;
-  let backupS3: S3DestinationConfiguration | undefined;
-  let partitionParts: ReturnType<typeof partitionRefs> = [];
-  switch (d.kind) {
-    case 'ExtendedS3':
-    case 'S3': {
-      const ext = d.kind === 'ExtendedS3' ? d.config : undefined;
-      errors = new S3Writer({ config: d.config, fileExtension: ext?.FileExtension, timeZone: ext?.CustomTimeZone }, ctx);
-      delivery = s3Delivery(errors, ctx);
-      chain = readProcessorChain(ext?.ProcessingConfiguration);
-      if (ext?.S3BackupMode === 'Enabled') backupS3 = ext.S3BackupConfiguration;
-      if (ext?.DynamicPartitioningConfiguration?.Enabled) partitionParts = partitionRefs(parsePrefix(d.config.Prefix ?? ''));
-      break;
-    }
-    case 'HttpEndpoint':
-      errors = new S3Writer({ config: d.config.S3Configuration }, ctx);
-      delivery = httpEndpointDelivery(d.config, ctx, errors);
-      chain = readProcessorChain(d.config.ProcessingConfiguration);
-      if (d.config.S3BackupMode === 'AllData') backupS3 = d.config.S3Configuration;
-      break;
-    case 'Amazonopensearchservice':
-    case 'Elasticsearch': {
-      errors = new S3Writer({ config: d.config.S3Configuration }, ctx);
-      const endpoint = d.config.ClusterEndpoint ?? deps.openSearchEndpoint;
-      if (!endpoint) throw new Error(`The ${d.kind} destination names a DomainARN; give the pipeline the endpoint it stands for.`);
-      delivery = openSearchDelivery(d.config, { kind: d.kind, endpoint, weekRule: deps.weekRule ?? 'iso' }, ctx, errors);
-      chain = readProcessorChain(d.config.ProcessingConfiguration);
-      if (d.config.S3BackupMode === 'AllDocuments') backupS3 = d.config.S3Configuration;
-      break;
-    }
-    case 'Splunk':
-      errors = new S3Writer({ config: d.config.S3Configuration }, ctx);
-      delivery = splunkDelivery(d.config, ctx, errors);
-      chain = readProcessorChain(d.config.ProcessingConfiguration);
-      if (d.config.S3BackupMode === 'AllEvents') backupS3 = d.config.S3Configuration;
-      break;
-    case 'Redshift':
-      errors = new S3Writer({ config: d.config.S3Configuration }, ctx);
-      delivery = redshiftDelivery(d.config, ctx, errors);
-      chain = readProcessorChain(d.config.ProcessingConfiguration);
-      if (d.config.S3BackupMode === 'Enabled') backupS3 = d.config.S3BackupConfiguration;
-      break;
-  }
+  const { delivery, errors, chain, backup: backupS3, partitionRefs: partitionParts } = buildDestination(d, ctx, deps);
   const backupWriter = backupS3 ? new S3Writer({ config: backupS3 }, ctx) : undefined;
 
   // --- the work queue: one job at a time, in order
@@ -176,18 +119,19 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
   }
 
   // --- the lanes
-  const onFlush = (lane: LaneName, deliver: (flush: Flush<LaneItem>) => Promise<void>) => (flush: Flush<LaneItem>) => {
+  const onFlush = (lane: LaneName, deliver: (flush: Flush<PipelineRecord>) => Promise<void>) => (flush: Flush<PipelineRecord>) => {
     ctx.emit({ type: 'flush', lane, key: flush.key, reason: flush.reason, records: flush.items.length, bytes: flush.bytes, openedAtMs: flush.openedAtMs, dueAtMs: flush.dueAtMs, oldestArrivalMs: flush.oldestArrivalMs, atMs: flush.flushedAtMs });
     enqueue(() => deliver(flush));
   };
-  const destinationLane = new BufferSet<LaneItem>(destinationHints(d), timeline, onFlush('destination', (flush) =>
-    delivery.deliver({ records: flush.items.map((i) => i.record), reason: flush.reason, oldestArrivalMs: flush.oldestArrivalMs })));
+  const dataSize = (r: PipelineRecord) => r.data.length;
+  const destinationLane = new BufferSet<PipelineRecord>(destinationHints(d), timeline, onFlush('destination', (flush) =>
+    delivery.deliver({ records: flush.items, reason: flush.reason, oldestArrivalMs: flush.oldestArrivalMs })), dataSize);
   const backupLane = backupS3 && backupWriter
-    ? new BufferSet<LaneItem>(resolveHints(backupS3.BufferingHints, { SizeInMBs: 5, IntervalInSeconds: 300 }), timeline, onFlush('backup', async (flush) => {
-      await backupWriter.writeRecords('backup', flush.items.map((i) => i.record.raw), flush.oldestArrivalMs);
-    }))
+    ? new BufferSet<PipelineRecord>(resolveHints(backupS3.BufferingHints, { SizeInMBs: 5, IntervalInSeconds: 300 }), timeline, onFlush('backup', async (flush) => {
+      await backupWriter.writeRecords('backup', flush.items.map((r) => r.raw), flush.oldestArrivalMs);
+    }), (r) => r.raw.length)
     : undefined;
-  const processingLane = chain.lambda ? new BufferSet<LaneItem>(lambdaHints(chain, d.kind), timeline, onFlush('processing', (flush) => processAndRoute(flush.items.map((i) => i.record), timeline.now()))) : undefined;
+  const processingLane = chain.lambda ? new BufferSet<PipelineRecord>(lambdaHints(chain, d.kind), timeline, onFlush('processing', (flush) => processAndRoute(flush.items, timeline.now())), dataSize) : undefined;
 
   /** `enteredMs`: when records that went through the processing buffer reach the destination's buffers. */
   async function processAndRoute(records: PipelineRecord[], enteredMs?: number): Promise<void> {
@@ -205,7 +149,8 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
         overLimit.push({ record, errorCode: 'DynamicPartitioning.ActivePartitionsLimitExceeded', errorMessage: `The number of active partitions exceeds the limit of ${MAX_ACTIVE_PARTITIONS}.`, attemptsMade: 1, attemptEndingMs: timeline.now() });
         continue;
       }
-      destinationLane.add(key, { record, bytes: record.data.length, arrivalMs: record.arrivalMs, receivedMs: enteredMs ?? record.receivedMs });
+      if (enteredMs !== undefined) record.receivedMs = enteredMs;
+      destinationLane.add(key, record);
     }
     destinationLane.endBatch();
     await errors.writeFailures(failed, 'processing-failed');
@@ -227,28 +172,47 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
   let sequence = 0;
   const mintId = (arrivalMs: number) => `49${String(arrivalMs).padStart(16, '0')}${String(sequence++).padStart(38, '0')}`;
 
-  const lanes = (): [LaneName, BufferSet<LaneItem>][] => [
-    ...(processingLane ? [['processing', processingLane] as [LaneName, BufferSet<LaneItem>]] : []),
+  const lanes = (): [LaneName, BufferSet<PipelineRecord>][] => [
+    ...(processingLane ? [['processing', processingLane] as [LaneName, BufferSet<PipelineRecord>]] : []),
     ['destination', destinationLane],
-    ...(backupLane ? [['backup', backupLane] as [LaneName, BufferSet<LaneItem>]] : []),
+    ...(backupLane ? [['backup', backupLane] as [LaneName, BufferSet<PipelineRecord>]] : []),
   ];
+
+  // The processing buffer first, and only once its records have been processed and routed, the destination's.
+  async function flushEverything(reason: 'manual' | 'close'): Promise<void> {
+    if (processingLane) {
+      enqueue(() => processingLane.flushAll(reason));
+      await settled();
+    }
+    enqueue(() => {
+      destinationLane.flushAll(reason);
+      backupLane?.flushAll(reason);
+    });
+    await settled();
+  }
+
+  let closed = false;
 
   return {
     put(input) {
+      if (closed) throw new Error('This delivery pipeline is closed.');
       const now = timeline.now();
-      const records = input.map((r) => {
+      const records = input.map((r): PipelineRecord => {
         const arrivalMs = r.arrivalMs ?? now;
-        return toPipelineRecord({ ...r, arrivalMs, recordId: r.recordId ?? mintId(arrivalMs) }, now);
+        const recordId = r.recordId ?? mintId(arrivalMs);
+        const record: PipelineRecord = { recordId, sourceId: recordId, data: r.data, raw: r.data, arrivalMs, receivedMs: now, subsequence: 0 };
+        if (r.kinesis) record.kinesis = r.kinesis;
+        return record;
       });
       counters.incomingRecords += records.length;
       for (const r of records) counters.incomingBytes += r.data.length;
       enqueue(async () => {
         if (backupLane) {
-          for (const record of records) backupLane.add('', { record, bytes: record.raw.length, arrivalMs: record.arrivalMs, receivedMs: record.receivedMs });
+          for (const record of records) backupLane.add('', record);
           backupLane.endBatch();
         }
         if (processingLane) {
-          for (const record of records) processingLane.add('', { record, bytes: record.data.length, arrivalMs: record.arrivalMs, receivedMs: record.receivedMs });
+          for (const record of records) processingLane.add('', record);
           processingLane.endBatch();
         } else {
           await processAndRoute(records);
@@ -256,14 +220,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
       });
       return { recordIds: records.map((r) => r.recordId) };
     },
-    async flushNow() {
-      if (processingLane) enqueue(() => processingLane.flushAll('manual'));
-      enqueue(() => {
-        destinationLane.flushAll('manual');
-        backupLane?.flushAll('manual');
-      });
-      await settled();
-    },
+    flushNow: () => flushEverything('manual'),
     settled,
     state() {
       const buffers = lanes().flatMap(([lane, set]) => set.views().map((v) => ({ ...v, lane })));
@@ -271,15 +228,12 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
       return { buffers, ...(due.length ? { nextFlushAtMs: Math.min(...due) } : {}), counters: { ...counters }, recent: [...recent], busy: running > 0 };
     },
     async close() {
-      if (processingLane) enqueue(() => processingLane.flushAll('close'));
-      enqueue(() => {
-        destinationLane.flushAll('close');
-        backupLane?.flushAll('close');
-      });
-      await settled();
+      closed = true;
+      await flushEverything('close');
       for (const [, set] of lanes()) set.dispose();
     },
     dispose() {
+      closed = true;
       for (const [, set] of lanes()) set.dispose();
     },
   };

@@ -1,7 +1,7 @@
 // The sink the preview uses: nothing leaves the process. Objects are kept; each request is kept with the answer a
 // healthy destination gives by its contract (the HTTP endpoint echoes the requestId, the cluster accepts every
 // document, HEC gives an ackId and acknowledges it), unless the caller supplies its own answers.
-import { gunzipSync } from 'fflate';
+import { gunzipSync } from 'node:zlib';
 import { expectedHttpEndpointResponse } from './http/httpEndpoint';
 import { expectedBulkResponse } from './opensearch/bulk';
 import type { DeliverySink, IncomingResponse, OutgoingRequest, StoredObject } from './sink';

@@ -1,4 +1,5 @@
 // The records that move through a delivery pipeline, and the failure records Firehose writes to S3.
+import { toBase64 } from './bytes';
 export interface KinesisRecordMetadata {
   shardId: string;
   partitionKey: string;
@@ -36,12 +37,6 @@ export interface PipelineRecord {
   lambdaKeys?: Record<string, string>;
 }
 
-export function toPipelineRecord(record: Required<Pick<IncomingRecord, 'data' | 'arrivalMs' | 'recordId'>> & IncomingRecord, receivedMs: number): PipelineRecord {
-  const out: PipelineRecord = { recordId: record.recordId, sourceId: record.recordId, data: record.data, arrivalMs: record.arrivalMs, receivedMs, raw: record.data, subsequence: 0 };
-  if (record.kinesis) out.kinesis = record.kinesis;
-  return out;
-}
-
 /** A record that could not be processed or delivered, and why: it becomes one JSON line in an error object. */
 export interface FailedRecord {
   record: PipelineRecord;
@@ -53,10 +48,6 @@ export interface FailedRecord {
   beforeRaw?: Record<string, string | number>;
   /** Destination members AWS puts after rawData (lambdaArn, subsequenceNumber, dataId, EventId). */
   extra?: Record<string, string | number>;
-}
-
-export function toBase64(data: Uint8Array): string {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
 
 /** The id AWS shows as dataId/EventId: a sequence-number-like decimal string with a `.N` sub-record suffix. */
@@ -80,16 +71,4 @@ export function failureLine(failure: FailedRecord): string {
     rawData: toBase64(failure.record.raw),
     ...failure.extra,
   });
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

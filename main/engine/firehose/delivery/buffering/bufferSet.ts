@@ -8,8 +8,6 @@ import type { Timeline } from '../timeline';
 export type FlushReason = 'size' | 'interval' | 'zero-buffering' | 'manual' | 'close';
 
 export interface Buffered {
-  /** Bytes this item counts for, before compression. */
-  bytes: number;
   arrivalMs: number;
   /** When the item was taken in; a buffer it opens counts its interval from here (the clock's now when absent). */
   receivedMs?: number;
@@ -55,6 +53,8 @@ export class BufferSet<T extends Buffered> {
     readonly hints: ResolvedHints,
     private readonly timeline: Timeline,
     private readonly onFlush: (flush: Flush<T>) => void,
+    /** The bytes an item counts for, before compression. */
+    private readonly sizeOf: (item: T) => number,
   ) {}
 
   get zeroBuffering(): boolean {
@@ -71,7 +71,7 @@ export class BufferSet<T extends Buffered> {
       buffer = created;
     }
     buffer.items.push(item);
-    buffer.bytes += item.bytes;
+    buffer.bytes += this.sizeOf(item);
     if (item.arrivalMs < buffer.oldestArrivalMs) buffer.oldestArrivalMs = item.arrivalMs;
     if (buffer.bytes >= this.hints.sizeBytes) this.flushKey(key, 'size');
   }

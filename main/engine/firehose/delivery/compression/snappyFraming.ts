@@ -6,6 +6,7 @@
 //  - `HADOOP_SNAPPY`: Hadoop's BlockCompressorStream: per block the big-endian int32 uncompressed length, then the
 //    big-endian int32 compressed length and the compressed bytes.
 import { compress, uncompress } from 'snappyjs';
+import { concatBytes } from '../bytes';
 
 export const SNAPPY_JAVA_MAGIC = Uint8Array.of(0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00);
 /** snappy-java's default block size. */
@@ -16,16 +17,6 @@ const HADOOP_BLOCK = 256 * 1024;
 function int32(value: number): Uint8Array {
   const out = new Uint8Array(4);
   new DataView(out.buffer).setInt32(0, value);
-  return out;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
   return out;
 }
 
@@ -40,7 +31,7 @@ export function snappyJavaFrame(data: Uint8Array): Uint8Array {
     const block = compress(data.subarray(at, at + SNAPPY_JAVA_BLOCK));
     chunks.push(int32(block.length), block);
   }
-  return concat(chunks);
+  return concatBytes(chunks);
 }
 
 export function snappyJavaUnframe(data: Uint8Array): Uint8Array {
@@ -51,7 +42,7 @@ export function snappyJavaUnframe(data: Uint8Array): Uint8Array {
     chunks.push(uncompress(data.subarray(at + 4, at + 4 + length)));
     at += 4 + length;
   }
-  return concat(chunks);
+  return concatBytes(chunks);
 }
 
 export function hadoopSnappyFrame(data: Uint8Array): Uint8Array {
@@ -61,7 +52,7 @@ export function hadoopSnappyFrame(data: Uint8Array): Uint8Array {
     const block = compress(raw);
     chunks.push(int32(raw.length), int32(block.length), block);
   }
-  return concat(chunks);
+  return concatBytes(chunks);
 }
 
 export function hadoopSnappyUnframe(data: Uint8Array): Uint8Array {
@@ -78,5 +69,5 @@ export function hadoopSnappyUnframe(data: Uint8Array): Uint8Array {
       at += 4 + length;
     }
   }
-  return concat(chunks);
+  return concatBytes(chunks);
 }

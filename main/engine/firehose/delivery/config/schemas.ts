@@ -52,6 +52,8 @@ export const ExtendedS3DestinationConfiguration = S3DestinationConfiguration.ext
   S3BackupMode: z.enum(['Disabled', 'Enabled']).optional(),
   S3BackupConfiguration: S3DestinationConfiguration.optional(),
   DynamicPartitioningConfiguration: DynamicPartitioningConfiguration.optional(),
+  /** Read only to refuse it: record format conversion (Parquet/ORC) is not emulated. */
+  DataFormatConversionConfiguration: z.object({ Enabled: z.boolean().optional() }).optional(),
   FileExtension: z.string().max(128).regex(/^$|^\.[0-9a-z!\-_.*'()]+$/).optional(),
   CustomTimeZone: z.string().max(50).regex(/^$|^[a-zA-Z/_]+$/).optional(),
 });

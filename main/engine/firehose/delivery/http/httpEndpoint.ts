@@ -2,9 +2,10 @@
 // request and response specifications"): POST, JSON body {requestId, timestamp (ms), records[{data: base64}]},
 // the X-Amz-Firehose-* headers, optional gzip; only a 200 whose JSON echoes the requestId counts as delivered,
 // a 413 is not retried, anything else is retried with backoff until the retry duration runs out.
-import { gzipSync } from 'fflate';
+import { gzipSync } from 'node:zlib';
 import type { HttpEndpointDestinationConfiguration } from '../config/schemas';
-import { toBase64, type PipelineRecord } from '../records';
+import { toBase64 } from '../bytes';
+import type { PipelineRecord } from '../records';
 import type { IncomingResponse, OutgoingRequest } from '../sink';
 import type { AttemptResult } from '../retry';
 
@@ -42,7 +43,7 @@ export function httpEndpointRequest(input: HttpEndpointRequestInput): OutgoingRe
   }
   const gzip = config.RequestConfiguration?.ContentEncoding === 'GZIP';
   if (gzip) headers['Content-Encoding'] = 'gzip';
-  return { url: config.EndpointConfiguration.Url, method: 'POST', headers, body: gzip ? gzipSync(body, { mtime: input.timestampMs }) : body, timeoutMs: REQUEST_TIMEOUT_MS };
+  return { url: config.EndpointConfiguration.Url, method: 'POST', headers, body: gzip ? new Uint8Array(gzipSync(body)) : body, timeoutMs: REQUEST_TIMEOUT_MS };
 }
 
 /** The answer the endpoint is expected to give (what the preview shows and the recording sink answers). */

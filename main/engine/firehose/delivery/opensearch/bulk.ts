@@ -3,6 +3,7 @@
 // stays the same across retries (FIREHOSE_DEFAULT) or none (NO_DOCUMENT_ID). AWS does not publish the bytes it
 // sends; this body is the bulk API's own format.
 import type { OpenSearchDestinationConfiguration } from '../config/schemas';
+import { concatBytes } from '../bytes';
 import { dataId, type PipelineRecord } from '../records';
 import type { IncomingResponse, OutgoingRequest } from '../sink';
 import { rotatedIndexName, type WeekRule } from './indexRotation';
@@ -27,29 +28,16 @@ export function bulkDocuments(config: OpenSearchDestinationConfiguration, record
 
 export function bulkBody(config: OpenSearchDestinationConfiguration, docs: readonly BulkDocument[]): Uint8Array {
   const encoder = new TextEncoder();
+  const newline = Uint8Array.of(0x0a);
   const parts: Uint8Array[] = [];
-  let length = 0;
   for (const doc of docs) {
     const action: Record<string, string> = { _index: doc.index };
     if (config.TypeName) action._type = config.TypeName;
     if (doc.id !== undefined) action._id = doc.id;
-    const line = encoder.encode(JSON.stringify({ index: action }) + '\n');
-    const source = doc.record.data;
-    const needsNewline = source[source.length - 1] !== 0x0a;
-    parts.push(line, source);
-    length += line.length + source.length;
-    if (needsNewline) {
-      parts.push(Uint8Array.of(0x0a));
-      length++;
-    }
+    parts.push(encoder.encode(JSON.stringify({ index: action }) + '\n'), doc.record.data);
+    if (doc.record.data[doc.record.data.length - 1] !== 0x0a) parts.push(newline);
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 export function bulkRequest(endpoint: string, config: OpenSearchDestinationConfiguration, docs: readonly BulkDocument[]): OutgoingRequest {

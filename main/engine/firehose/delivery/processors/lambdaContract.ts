@@ -1,7 +1,8 @@
 // The Lambda data-transformation contract: the invocation event Firehose sends and the checks on the response
 // (developer guide, "Data transformation"; aws-lambda-go's KinesisFirehoseEvent; Powertools' schema). Pure: the
 // preview renders the same event and runs the same checks.
-import { toBase64, type FailedRecord, type KinesisRecordMetadata, type PipelineRecord } from '../records';
+import { toBase64 } from '../bytes';
+import type { FailedRecord, KinesisRecordMetadata, PipelineRecord } from '../records';
 
 /** Lambda's synchronous payload limit, each way. */
 export const LAMBDA_PAYLOAD_LIMIT = 6 * 1024 * 1024;

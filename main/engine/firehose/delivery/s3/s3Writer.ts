@@ -2,10 +2,11 @@
 // JSON lines under the error prefix, both named and compressed by the same rules. A write that fails is retried with
 // backoff for a while, then reported.
 import type { S3DestinationConfiguration } from '../config/schemas';
-import { CONTENT_ENCODING, compressObject } from '../compression/codecs';
+import { CONTENT_ENCODING, compressObjectAsync } from '../compression/codecs';
 import type { DeliveryContext } from '../context';
 import type { ObjectRole } from '../events';
-import { concatBytes, failureLine, type FailedRecord } from '../records';
+import { concatBytes } from '../bytes';
+import { failureLine, type FailedRecord } from '../records';
 import { retryWithin } from '../retry';
 import { bucketName } from './clientObjectStore';
 import { objectExtension, objectKey } from './objectKey';
@@ -58,7 +59,7 @@ export class S3Writer {
   /** Compresses and stores `data` at `key`; resolves true when stored. */
   async put(role: ObjectRole, key: string, data: Uint8Array, records: number, extra: { errorOutputType?: string; raw?: boolean } = {}): Promise<boolean> {
     const compression = extra.raw ? 'UNCOMPRESSED' : this.compression;
-    const body = compressObject(compression, data, { entryName: key.slice(key.lastIndexOf('/') + 1).replace(/\.zip$/, ''), mtimeMs: this.ctx.timeline.now() });
+    const body = await compressObjectAsync(compression, data, { entryName: key.slice(key.lastIndexOf('/') + 1).replace(/\.zip$/, ''), mtimeMs: this.ctx.timeline.now() });
     const contentEncoding = CONTENT_ENCODING[compression];
     const outcome = await retryWithin(S3_WRITE_RETRY_MS, this.ctx, async () => {
       try {
@@ -70,7 +71,10 @@ export class S3Writer {
     });
     const atMs = this.ctx.timeline.now();
     if (!outcome.result.ok) {
-      this.ctx.emit({ type: 'failed', destination: 'S3', records, errorCode: outcome.result.errorCode, errorMessage: `s3://${this.bucket}/${key}: ${outcome.result.errorMessage}`, atMs });
+      const message = `s3://${this.bucket}/${key}: ${outcome.result.errorMessage}`;
+      // Records of an error object were already counted as failed; losing the object is reported, not recounted.
+      if (role === 'error') this.ctx.emit({ type: 'error', message: `The error object could not be written: ${message}`, atMs });
+      else this.ctx.emit({ type: 'failed', destination: 'S3', records, errorCode: outcome.result.errorCode, errorMessage: message, atMs });
       return false;
     }
     this.ctx.emit({
@@ -85,8 +89,8 @@ export class S3Writer {
     if (!failures.length) return;
     const oldest = Math.min(...failures.map((f) => f.record.arrivalMs));
     const body = new TextEncoder().encode(failures.map((f) => failureLine(f) + '\n').join(''));
-    await this.put('error', this.key(oldest, {}, errorOutputType), body, failures.length, { errorOutputType });
     this.ctx.emit({ type: 'failed', destination: errorOutputType, records: failures.length, errorCode: failures[0]?.errorCode ?? '', errorMessage: failures[0]?.errorMessage ?? '', errorOutputType, atMs: this.ctx.timeline.now() });
+    await this.put('error', this.key(oldest, {}, errorOutputType), body, failures.length, { errorOutputType });
   }
 
   /** Stores records' bytes concatenated, as an object under the Prefix. */

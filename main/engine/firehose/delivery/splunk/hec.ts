@@ -3,7 +3,8 @@
 // an ackId; then `POST /services/collector/ack?channel=…` with {"acks":[id]} until it says true or the ack timeout
 // passes. AWS does not publish its exact paths and headers: these are HEC's documented ones.
 import type { SplunkDestinationConfiguration } from '../config/schemas';
-import { concatBytes, type PipelineRecord } from '../records';
+import { concatBytes } from '../bytes';
+import type { PipelineRecord } from '../records';
 import type { IncomingResponse, OutgoingRequest } from '../sink';
 
 export const DEFAULT_ACK_TIMEOUT_SECONDS = 180;
