@@ -19,4 +19,6 @@ export type DeliveryEvent =
   | { type: 'delivered'; destination: string; records: number; attempts: number; atMs: number }
   | { type: 'failed'; destination: string; records: number; errorCode: string; errorMessage: string; errorOutputType?: string; atMs: number }
   | { type: 'dropped'; records: number; atMs: number }
+  /** Put records (by the id put() answered) that are now delivered, written to the error output, dropped or given up. */
+  | { type: 'settled'; recordIds: string[]; atMs: number }
   | { type: 'error'; message: string; atMs: number };

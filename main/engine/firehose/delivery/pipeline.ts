@@ -54,6 +54,8 @@ export interface PipelineState {
   nextFlushAtMs?: number;
   counters: PipelineCounters;
   recent: DeliveryEvent[];
+  /** Put records not yet settled (see the 'settled' event). */
+  unsettledRecords: number;
   busy: boolean;
 }
 
@@ -124,13 +126,31 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
     enqueue(() => deliver(flush));
   };
   const dataSize = (r: PipelineRecord) => r.data.length;
-  const destinationLane = new BufferSet<PipelineRecord>(destinationHints(d), timeline, onFlush('destination', (flush) =>
-    delivery.deliver({ records: flush.items, reason: flush.reason, oldestArrivalMs: flush.oldestArrivalMs })), dataSize);
+  const destinationLane = new BufferSet<PipelineRecord>(destinationHints(d), timeline, onFlush('destination', async (flush) => {
+    await delivery.deliver({ records: flush.items, reason: flush.reason, oldestArrivalMs: flush.oldestArrivalMs });
+    release(flush.items);
+  }), dataSize);
   const backupLane = backupS3 && backupWriter
     ? new BufferSet<PipelineRecord>(resolveHints(backupS3.BufferingHints, { SizeInMBs: 5, IntervalInSeconds: 300 }), timeline, onFlush('backup', async (flush) => {
       await backupWriter.writeRecords('backup', flush.items.map((r) => r.raw), flush.oldestArrivalMs);
+      release(flush.items);
     }), (r) => r.raw.length)
     : undefined;
+
+  // --- settlement: a put record is settled once everything made of it has been delivered, written to the error
+  // output, dropped, or given up. A source of records (the engine's store) can then forget it: at-least-once.
+  let unsettled = 0;
+  function hold(record: PipelineRecord, units: number): void {
+    if (record.ticket) record.ticket.left += units;
+  }
+  function release(records: readonly PipelineRecord[]): void {
+    const done: string[] = [];
+    for (const r of records) {
+      if (r.ticket && --r.ticket.left === 0) done.push(r.ticket.id);
+    }
+    unsettled -= done.length;
+    if (done.length) ctx.emit({ type: 'settled', recordIds: done, atMs: timeline.now() });
+  }
   const processingLane = chain.lambda ? new BufferSet<PipelineRecord>(lambdaHints(chain, d.kind), timeline, onFlush('processing', (flush) => processAndRoute(flush.items, timeline.now())), dataSize) : undefined;
 
   /** `enteredMs`: when records that went through the processing buffer reach the destination's buffers. */
@@ -139,14 +159,17 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
     if (out.dropped) ctx.emit({ type: 'dropped', records: out.dropped, atMs: timeline.now() });
     const failed: FailedRecord[] = [...out.failed];
     const overLimit: FailedRecord[] = [];
+    for (const record of out.records) hold(record, 1);
     for (const record of out.records) {
       const key = partitionKey(record);
       if (typeof key !== 'string') {
         failed.push({ record, errorCode: 'DynamicPartitioning.MissingPartitionKey', errorMessage: key.missing, attemptsMade: 1, attemptEndingMs: timeline.now() });
+        release([record]);
         continue;
       }
-      if (partitionParts.length && destinationLane.views().length >= MAX_ACTIVE_PARTITIONS && !destinationLane.views().some((v) => v.key === key)) {
+      if (partitionParts.length && destinationLane.openCount >= MAX_ACTIVE_PARTITIONS && !destinationLane.isOpen(key)) {
         overLimit.push({ record, errorCode: 'DynamicPartitioning.ActivePartitionsLimitExceeded', errorMessage: `The number of active partitions exceeds the limit of ${MAX_ACTIVE_PARTITIONS}.`, attemptsMade: 1, attemptEndingMs: timeline.now() });
+        release([record]);
         continue;
       }
       if (enteredMs !== undefined) record.receivedMs = enteredMs;
@@ -155,6 +178,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
     destinationLane.endBatch();
     await errors.writeFailures(failed, 'processing-failed');
     await errors.writeFailures(overLimit, 'activePartitionExceeded');
+    release(records);
   }
 
   function partitionKey(record: PipelineRecord): string | { missing: string } {
@@ -200,10 +224,14 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
       const records = input.map((r): PipelineRecord => {
         const arrivalMs = r.arrivalMs ?? now;
         const recordId = r.recordId ?? mintId(arrivalMs);
-        const record: PipelineRecord = { recordId, sourceId: recordId, data: r.data, raw: r.data, arrivalMs, receivedMs: now, subsequence: 0 };
+        // One unit for processing and routing, one for the backup copy when there is one.
+        const ticket = { id: recordId, left: backupLane ? 2 : 1 };
+        const record: PipelineRecord = { recordId, sourceId: recordId, data: r.data, raw: r.data, arrivalMs, receivedMs: now, subsequence: 0, ticket };
         if (r.kinesis) record.kinesis = r.kinesis;
         return record;
       });
+      // One unit for processing and routing, one for the backup copy when there is one.
+      unsettled += records.length;
       counters.incomingRecords += records.length;
       for (const r of records) counters.incomingBytes += r.data.length;
       enqueue(async () => {
@@ -225,7 +253,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
     state() {
       const buffers = lanes().flatMap(([lane, set]) => set.views().map((v) => ({ ...v, lane })));
       const due = buffers.filter((b) => b.intervalMs > 0).map((b) => b.dueAtMs);
-      return { buffers, ...(due.length ? { nextFlushAtMs: Math.min(...due) } : {}), counters: { ...counters }, recent: [...recent], busy: running > 0 };
+      return { buffers, ...(due.length ? { nextFlushAtMs: Math.min(...due) } : {}), counters: { ...counters }, recent: [...recent], unsettledRecords: unsettled, busy: running > 0 };
     },
     async close() {
       closed = true;

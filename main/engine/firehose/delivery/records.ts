@@ -35,6 +35,13 @@ export interface PipelineRecord {
   subsequence: number;
   queryKeys?: Record<string, string>;
   lambdaKeys?: Record<string, string>;
+  /** Shared by everything made of one put record: how many parts are still on their way (see the 'settled' event). */
+  ticket?: SettlementTicket;
+}
+
+export interface SettlementTicket {
+  readonly id: string;
+  left: number;
 }
 
 /** A record that could not be processed or delivered, and why: it becomes one JSON line in an error object. */

@@ -61,6 +61,15 @@ export class BufferSet<T extends Buffered> {
     return this.hints.intervalMs === 0;
   }
 
+  /** How many buffers are open. */
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  isOpen(key: string): boolean {
+    return this.open.has(key);
+  }
+
   add(key: string, item: T): void {
     let buffer = this.open.get(key);
     if (!buffer) {
