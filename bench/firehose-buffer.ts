@@ -53,7 +53,7 @@ async function throughput(dataDir: string) {
   for (let sent = 0; sent < totalRecords; sent += batch.length) {
     p.put(batch);
     // Let the queue work as a server would between requests: wait for it every 20 batches (10,000 records).
-    if ((sent / batch.length) % 20 === 19) await p.settled();
+    if ((sent / batch.length) % 20 === 19) await p.idle();
   }
   await p.flushNow();
   const seconds = (performance.now() - start) / 1000;
@@ -87,7 +87,7 @@ async function flushTiming(dataDir: string) {
       },
     });
     p.put([{ data: record(run) }]);
-    await p.settled();
+    await p.idle();
     const due = p.state().nextFlushAtMs ?? 0;
     const at = await written;
     lateness.push(at - due);

@@ -22,10 +22,10 @@ async function run(config: DeliveryPipelineConfig, sink: DeliverySink, records: 
   p.put(records.slice(0, 2));
   timeline.advanceBy(30_000);
   p.put(records.slice(2));
-  await p.settled();
+  await p.idle();
   const state = p.state();
   timeline.advanceTo(state.nextFlushAtMs ?? T0);
-  await p.settled();
+  await p.idle();
   return state;
 }
 

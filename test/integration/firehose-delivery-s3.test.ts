@@ -44,11 +44,11 @@ describe('S3 delivery to files', () => {
     p.put([{ data: enc('abc') }, { data: enc('abc') }]);
     timeline.advanceBy(10_000);
     p.put([{ data: enc('abc') }]);
-    await p.settled();
+    await p.idle();
     expect(await listFiles(join(fx.path, 's3'))).toEqual([]);
     expect(p.state().buffers).toMatchObject([{ lane: 'destination', records: 3, bytes: 9, openedAtMs: T0, dueAtMs: T0 + 60_000 }]);
     timeline.advanceTo(T0 + 60_000);
-    await p.settled();
+    await p.idle();
     const key = `legacy2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(0)}`;
     expect(await listFiles(join(fx.path, 's3'))).toEqual([`lake/${key}`]);
     expect((await file(`lake/${key}`)).toString()).toBe('abcabcabc');
@@ -59,7 +59,7 @@ describe('S3 delivery to files', () => {
     const { p, events } = pipeline({ ...base, Prefix: 'tz/!{timestamp:yyyy-MM-dd HH}/', ErrorOutputPrefix: 'err/!{firehose:error-output-type}/', CompressionFormat: 'GZIP', CustomTimeZone: 'Asia/Tokyo', BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 900 } });
     const record = new Uint8Array(100 * 1024).fill(0x61);
     p.put(Array.from({ length: 11 }, () => ({ data: record })));
-    await p.settled();
+    await p.idle();
     const files = await listFiles(join(fx.path, 's3'));
     expect(files).toEqual([`lake/tz/2026-07-13 23/orders-1-2026-07-13-23-05-09-${uuid(0)}.gz`]);
     const body = gunzipSync(await file(files[0]!.toString()));
@@ -81,10 +81,10 @@ describe('S3 delivery to files', () => {
       ] },
     });
     p.put([{ data: enc('{"customer_id":"a","n":1}') }, { data: enc('{"customer_id":"b","n":2}') }, { data: enc('oops') }, { data: enc('{"customer_id":"a","n":3}') }]);
-    await p.settled();
+    await p.idle();
     expect(p.state().buffers.map((b) => [b.key, b.records])).toEqual([['customer_id=a', 2], ['customer_id=b', 1]]);
     timeline.advanceTo(T0 + 60_000);
-    await p.settled();
+    await p.idle();
     const files = await listFiles(join(fx.path, 's3', 'lake'));
     // uuid 0 names the error object (written as the batch is processed), then the two partitions flush in order.
     expect(files).toEqual([
@@ -116,13 +116,13 @@ describe('S3 delivery to files', () => {
       ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: lambdaArn }, { ParameterName: 'BufferIntervalInSeconds', ParameterValue: '60' }] }] },
     }, { lambdaModule: module });
     const { recordIds } = p.put([{ data: enc('keep') }, { data: enc('drop') }, { data: enc('fail') }]);
-    await p.settled();
+    await p.idle();
     expect(p.state().buffers).toMatchObject([{ lane: 'processing', records: 3, dueAtMs: T0 + 60_000 }]);
     timeline.advanceTo(T0 + 60_000);
-    await p.settled();
+    await p.idle();
     expect(p.state().buffers).toMatchObject([{ lane: 'destination', records: 1, dueAtMs: T0 + 360_000 }]);
     timeline.advanceTo(T0 + 360_000);
-    await p.settled();
+    await p.idle();
     const files = await listFiles(join(fx.path, 's3', 'lake'));
     expect(files).toEqual([
       `out/2026/07/13/14/orders-1-2026-07-13-14-05-09-${uuid(2)}`,

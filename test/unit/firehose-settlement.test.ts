@@ -23,14 +23,14 @@ describe('settlement', () => {
       ] },
     } } }, { sink: new RecordingSink(), timeline, random: scriptedRandom(), onEvent: (e: DeliveryEvent) => (e.type === 'settled' ? settled.push(e.recordIds) : undefined) });
     const { recordIds } = p.put([{ data: enc('{"k":"a"}{"k":"b"}') }, { data: enc('{"k":"a"}') }, { data: enc('not json') }]);
-    await p.settled();
+    await p.idle();
     expect(settled).toEqual([]);
     expect(p.state().unsettledRecords).toBe(3);
     timeline.advanceTo(T0 + 60_000);
-    await p.settled();
+    await p.idle();
     expect(settled).toEqual([]); // the backup copies are still buffered
     timeline.advanceTo(T0 + 120_000);
-    await p.settled();
+    await p.idle();
     expect(settled.flat().sort()).toEqual([...recordIds].sort());
     expect(p.state().unsettledRecords).toBe(0);
   });

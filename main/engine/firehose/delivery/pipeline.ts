@@ -65,7 +65,7 @@ export interface DeliveryPipeline {
   /** Local only: flushes every buffer now and resolves when the deliveries are done. */
   flushNow(): Promise<void>;
   /** Resolves when no work is queued or running. */
-  settled(): Promise<void>;
+  idle(): Promise<void>;
   state(): PipelineState;
   /** Flushes (reason 'close'), waits, and stops the timers; put() is refused from then on. */
   close(): Promise<void>;
@@ -112,7 +112,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
         running--;
       });
   }
-  async function settled(): Promise<void> {
+  async function idle(): Promise<void> {
     for (;;) {
       const seen = tail;
       await seen;
@@ -206,13 +206,13 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
   async function flushEverything(reason: 'manual' | 'close'): Promise<void> {
     if (processingLane) {
       enqueue(() => processingLane.flushAll(reason));
-      await settled();
+      await idle();
     }
     enqueue(() => {
       destinationLane.flushAll(reason);
       backupLane?.flushAll(reason);
     });
-    await settled();
+    await idle();
   }
 
   let closed = false;
@@ -249,7 +249,7 @@ export function createDeliveryPipeline(config: DeliveryPipelineConfig, deps: Pip
       return { recordIds: records.map((r) => r.recordId) };
     },
     flushNow: () => flushEverything('manual'),
-    settled,
+    idle,
     state() {
       const buffers = lanes().flatMap(([lane, set]) => set.views().map((v) => ({ ...v, lane })));
       const due = buffers.filter((b) => b.intervalMs > 0).map((b) => b.dueAtMs);

@@ -68,18 +68,18 @@ export async function previewDelivery(config: DeliveryPipelineConfig, records: r
   const ordered = [...records].sort((a, b) => (a.atOffsetMs ?? 0) - (b.atOffsetMs ?? 0));
   for (const record of ordered) {
     timeline.advanceTo(options.startMs + (record.atOffsetMs ?? 0));
-    await pipeline.settled();
+    await pipeline.idle();
     const { atOffsetMs: _offset, ...incoming } = record;
     recordIds.push(...pipeline.put([{ arrivalMs: timeline.now(), ...incoming }]).recordIds);
     // Process the record at its own moment, before the clock moves on to the next one.
-    await pipeline.settled();
+    await pipeline.idle();
   }
   const afterPut = pipeline.state();
   // Let time run: each buffer flushes when it is due (a Lambda buffer's records then open destination buffers).
   const horizon = timeline.now() + (options.horizonMs ?? DEFAULT_HORIZON_MS);
   for (let due = timeline.nextDue(); due !== undefined && due <= horizon; due = timeline.nextDue()) {
     timeline.advanceTo(due);
-    await pipeline.settled();
+    await pipeline.idle();
   }
   await pipeline.close();
   return { objects: sink.objects, exchanges: sink.exchanges, events, afterPut, recordIds };
