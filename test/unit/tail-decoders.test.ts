@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../main/services/tail/decoders';
-import { parseKplAggregate } from '../../main/services/tail/kplAggregate';
+import { parseKplAggregate } from '../../shared/domain/kplAggregate';
 import { fullView, previewOf, sliceView, VIEW_CAP } from '../../main/services/tail/rowView';
 import { hexDump } from '../../shared/domain/hexDump';
 import { cloudWatchControlMessage, cloudWatchLogsBatch, gzipJson, KPL_MAGIC, kplAggregate, kplBody, zlibText } from '../fixtures/tail/encoders';

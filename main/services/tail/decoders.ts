@@ -4,7 +4,7 @@
 // back to a hex view of the bytes that step could not read. Decompression is capped so a small "zip bomb"
 // record cannot take the main process's memory.
 import { gunzipSync, inflateSync } from 'node:zlib';
-import { hasKplMagic, KplError, parseKplAggregate } from './kplAggregate';
+import { hasKplMagic, KplError, parseKplAggregate } from '../../../shared/domain/kplAggregate';
 
 export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 const MAX_DEPTH = 4;

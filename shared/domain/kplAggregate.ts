@@ -1,6 +1,7 @@
 // KPL aggregated records: the 4 magic bytes F3 89 9A C2, a protobuf AggregatedRecord, then the MD5 of those
-// protobuf bytes. Each sub-record keeps its own partition key (and explicit hash key), looked up in the tables.
-import { createHash } from 'node:crypto';
+// protobuf bytes (checked with the shared pure MD5, so the Firehose delivery core and the tail decoders share this
+// module). Each sub-record keeps its own partition key (and explicit hash key), looked up in the tables.
+import { md5 } from './md5';
 import { ProtobufError, ProtobufReader } from './protobufReader';
 
 export const KPL_MAGIC = Uint8Array.of(0xf3, 0x89, 0x9a, 0xc2);
@@ -32,8 +33,8 @@ export function parseKplAggregate(data: Uint8Array): KplSubRecord[] {
   if (data.length < KPL_MAGIC.length + MD5_BYTES) throw new KplError(`too short for a KPL aggregate (${data.length} bytes)`);
   const body = data.subarray(KPL_MAGIC.length, data.length - MD5_BYTES);
   const trailer = data.subarray(data.length - MD5_BYTES);
-  const digest = createHash('md5').update(body).digest();
-  if (!digest.equals(trailer)) throw new KplError('MD5 check failed: the trailer does not match the protobuf bytes');
+  const digest = md5(body);
+  if (!digest.every((b, i) => b === trailer[i])) throw new KplError('MD5 check failed: the trailer does not match the protobuf bytes');
   try {
     return readAggregate(body);
   } catch (error) {
