@@ -8,6 +8,7 @@ import type { AppClient } from '../../api/connect';
 import { toUiError } from '../../api/errors';
 import { ErrorNote } from '../../components/ErrorNote';
 import { activeConnection, connectionsStore, switchConnection } from '../../state/connections';
+import type { TailFilter } from '../../../shared/contract/tail';
 import type { SessionState } from '../../state/session';
 import { useStore } from '../../state/store';
 import { ExportDialog } from './ExportDialog';
@@ -55,7 +56,17 @@ export function TailScreen({ session }: { session: SessionState }) {
 function LiveStatus({ controller }: { controller: TailController }) {
   useStore(controller.frame);
   const run = useStore(controller.state);
-  return <TailStatusStrip status={run.status} kept={controller.rows.length} capacity={controller.rows.capacity} dropped={controller.rows.dropped} received={controller.rows.pushed} paused={run.pausedAt !== null} />;
+  return (
+    <TailStatusStrip
+      status={run.status}
+      kept={controller.rows.length}
+      capacity={controller.rows.capacity}
+      dropped={controller.rows.dropped}
+      received={controller.rows.pushed}
+      paused={run.pausedAt !== null}
+      shown={controller.view.filtered ? controller.view.length : null}
+    />
+  );
 }
 
 function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: number; session: SessionState }) {
@@ -79,6 +90,8 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const paused = run.pausedAt !== null;
   const sessionId = run.started?.sessionId ?? null;
   const onProblems = useCallback((n: number) => setFilterProblems(n), []);
+  const viewFilter = useStore(controller.viewFilter);
+  const onView = useCallback((filter: TailFilter | undefined) => controller.setViewFilter(filter), [controller]);
 
   // A new controller (first visit, or another connection): the old selection meant rows that are gone.
   useEffect(() => {
@@ -109,6 +122,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
       setShowProblems(false);
       setNotice(null);
       patchTailUi({ selected: null, detail: false, following: true, setupOpen: false, dialog: null });
+      controller.setViewFilter(params.filter);
       controller.start(params);
     },
     [controller, connection?.kind],
@@ -159,7 +173,11 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
         </div>
         <div className="header-actions">
           <RunState controller={controller} />
-          <button type="button" className={`button ${active ? '' : 'button-primary'}`} onClick={toggle} aria-keyshortcuts="Control+Enter" title={`${active ? 'Stop' : 'Start'} (Ctrl+Enter)`} data-testid="tail-toggle" disabled={!active && startBlocked && showProblems}>
+          <button
+            type="button"
+            className={`button ${active ? '' : 'button-primary'}`}
+            onClick={toggle}
+            aria-keyshortcuts="Control+Enter" title={`${active ? 'Stop' : 'Start'} (Ctrl+Enter)`} data-testid="tail-toggle" disabled={!active && startBlocked && showProblems}>
             {active ? 'Stop' : run.phase === 'ended' ? 'Start again' : 'Start tail'}
           </button>
           <button type="button" className="button" onClick={togglePause} disabled={!active} aria-keyshortcuts="Space" title={`${paused ? 'Resume' : 'Pause'} (Space)`} data-testid="tail-pause" aria-pressed={paused}>
@@ -213,7 +231,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
         <TailSetup streams={streams} shards={info?.shards ?? null} shardsLoading={infoLoading && !info} problems={problems} showProblems={showProblems} connectionKind={connection?.kind ?? null} />
       </details>
 
-      <TailFilterBar inputRef={filterInput} appliedKey={appliedKey} running={active} onApply={() => begin()} onProblems={onProblems} />
+      <TailFilterBar inputRef={filterInput} appliedKey={appliedKey} viewFilter={viewFilter} hasSession={run.phase !== 'idle'} onView={onView} onApply={() => begin()} onProblems={onProblems} />
 
       {run.phase !== 'idle' ? <LiveStatus controller={controller} /> : null}
       {paused ? (
@@ -275,7 +293,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
       </div>
 
       {ui.dialog === 'export' && sessionId && run.params ? (
-        <ExportDialog sessionId={sessionId} stream={run.params.stream} selectedId={selectedRow?.id ?? null} loaded={controller.rows.length} loadedIds={() => controller.rows.toArray().map((r) => r.id)} transport={session.appInfo?.transport ?? null} dataDir={session.appInfo?.dataDir ?? null} onClose={() => patchTailUi({ dialog: null })} />
+        <ExportDialog sessionId={sessionId} stream={run.params.stream} selectedId={selectedRow?.id ?? null} loaded={controller.view.length} loadedIds={() => controller.view.toArray().map((r) => r.id)} transport={session.appInfo?.transport ?? null} dataDir={session.appInfo?.dataDir ?? null} onClose={() => patchTailUi({ dialog: null })} />
       ) : null}
       {ui.dialog === 'import' ? <ImportDialog onClose={() => patchTailUi({ dialog: null })} /> : null}
       {ui.dialog === 'replay' && form.stream ? <ReplayDialog stream={form.stream} onClose={() => patchTailUi({ dialog: null })} /> : null}

@@ -46,7 +46,7 @@ function Shard({ s }: { s: ShardStatus }) {
 
 /** `received` rows all matched (main sends only matches), so it is the exact matched count; status items come
  *  once a second, so scanned is at least that. */
-export function TailStatusStrip({ status, kept, capacity, dropped, received, paused }: { status: TailStatus | null; kept: number; capacity: number; dropped: number; received: number; paused: boolean }) {
+export function TailStatusStrip({ status, kept, capacity, dropped, received, paused, shown }: { status: TailStatus | null; kept: number; capacity: number; dropped: number; received: number; paused: boolean; shown: number | null }) {
   return (
     <div className="tail-status" data-testid="tail-status">
       <div className="tss-counters" aria-live="off">
@@ -64,6 +64,11 @@ export function TailStatusStrip({ status, kept, capacity, dropped, received, pau
         <span data-testid="counter-kept">
           <strong>{kept.toLocaleString()}</strong> of {capacity.toLocaleString()} rows kept
         </span>
+        {shown !== null ? (
+          <span data-testid="counter-shown" title="Rows kept that pass the filter in the filter bar">
+            <strong>{shown.toLocaleString()}</strong> shown
+          </span>
+        ) : null}
         <span className={dropped > 0 ? 'tss-dropped' : 'muted'} data-testid="counter-dropped" title="The oldest rows fall off the front once the buffer is full">
           <strong>{dropped.toLocaleString()}</strong> dropped
         </span>
