@@ -64,6 +64,7 @@ function LiveStatus({ controller }: { controller: TailController }) {
       dropped={controller.rows.dropped}
       received={controller.rows.pushed}
       paused={run.pausedAt !== null}
+      ended={run.phase === 'ended'}
       shown={controller.view.filtered ? controller.view.length : null}
     />
   );
@@ -85,6 +86,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const [now, setNow] = useState(() => Date.now());
   const [notice, setNotice] = useState<string | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
+  const rowsArea = useRef<HTMLDivElement>(null);
   const problems = formProblems(form);
   const active = run.phase === 'running' || run.phase === 'starting';
   const paused = run.pausedAt !== null;
@@ -124,6 +126,9 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
       patchTailUi({ selected: null, detail: false, following: true, setupOpen: false, dialog: null });
       controller.setViewFilter(params.filter);
       controller.start(params);
+      // Row keys (j/k/Enter) go to the rows from now on, not to the button that started the tail.
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || focused.tagName === 'BUTTON') rowsArea.current?.focus();
     },
     [controller, connection?.kind],
   );
@@ -177,6 +182,10 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
             type="button"
             className={`button ${active ? '' : 'button-primary'}`}
             onClick={toggle}
+            onKeyDown={(e) => {
+              // Enter here means the selected row (the keyboard hook opens it); a tail never stops on it.
+              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && active) e.preventDefault();
+            }}
             aria-keyshortcuts="Control+Enter" title={`${active ? 'Stop' : 'Start'} (Ctrl+Enter)`} data-testid="tail-toggle" disabled={!active && startBlocked && showProblems}>
             {active ? 'Stop' : run.phase === 'ended' ? 'Start again' : 'Start tail'}
           </button>
@@ -242,7 +251,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
       {run.error ? <ErrorNote error={run.error} title="The tail stopped" testId="tail-error" /> : null}
 
       <div className="tail-body">
-        <div className="tail-main">
+        <div className="tail-main" ref={rowsArea} tabIndex={-1} data-testid="tail-main">
           <div className="tail-tablebar">
             <span className="ts-label">Times</span>
             <span className="segmented" role="radiogroup" aria-label="Arrival time shown as (T)">
