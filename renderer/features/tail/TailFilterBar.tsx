@@ -5,6 +5,7 @@
 // records.
 import { useEffect, useState, type RefObject } from 'react';
 import type { FilterProblem, SavedFilter, TailFilter } from '../../../shared/contract/tail';
+import { isResourceName } from '../../../shared/domain/resourceNames';
 import { useClient } from '../../api/ClientContext';
 import { toUiError, type UiError } from '../../api/errors';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -81,7 +82,8 @@ export function TailFilterBar({ inputRef, appliedKey, viewFilter, hasSession, on
   useEffect(() => onProblems(problems.length + (checking ? 1 : 0)), [problems.length, checking, onProblems]);
 
   useEffect(() => {
-    if (!client || !form.stream) return;
+    // A name that breaks the stream-name rule is shown as a problem on the Stream field; asking would only fail.
+    if (!client || !isResourceName(form.stream)) return;
     let live = true;
     client
       .call('tail.filters.list', { stream: form.stream })
@@ -229,7 +231,7 @@ export function TailFilterBar({ inputRef, appliedKey, viewFilter, hasSession, on
               </button>
             </span>
           ) : (
-            <button type="button" className="button" disabled={!filter || !form.stream || problems.length > 0} onClick={() => setNaming(true)}>
+            <button type="button" className="button" disabled={!filter || !isResourceName(form.stream) || problems.length > 0} onClick={() => setNaming(true)}>
               Save…
             </button>
           )}

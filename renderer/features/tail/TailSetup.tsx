@@ -63,7 +63,7 @@ export function TailSetup({ streams, shards, shardsLoading, problems, showProble
   return (
     <div className="tail-setup" data-testid="tail-setup">
       <div className="ts-row">
-        <Field label="Stream" problem={show(problems.stream) ?? streams.error} hint={streams.loading ? 'Loading the streams…' : `${streams.names.length.toLocaleString()} stream${streams.names.length === 1 ? '' : 's'} on this connection`}>
+        <Field label="Stream" problem={show(problems.stream) ?? (form.stream ? (problems.stream ?? null) : null) ?? streams.error} hint={streams.loading ? 'Loading the streams…' : `${streams.names.length.toLocaleString()} stream${streams.names.length === 1 ? '' : 's'} on this connection`}>
           {(props) => (
             <>
               <input

@@ -2,6 +2,7 @@
 // the `tail.records` params built from them. Times are typed in local time or UTC; sequence numbers are pasted.
 import type { TailFilter, TailStartPosition } from '../../../shared/contract/tail';
 import { createStore } from '../../state/store';
+import { nameProblem } from '../../state/streamNameText';
 import { DEFAULT_BUFFER, type TailParamsIn } from './tailController';
 
 export type StartKind = TailStartPosition['type'];
@@ -107,6 +108,7 @@ export interface FormProblems {
 export function formProblems(form: TailForm): FormProblems {
   const problems: FormProblems = {};
   if (!form.stream) problems.stream = 'Choose a stream.';
+  else if (nameProblem(form.stream)) problems.stream = nameProblem(form.stream) ?? undefined;
   if (form.start === 'AT_TIMESTAMP' && fromInputTime(form.startTime, form.zone) === null) problems.startTime = 'Enter a date and time, or pick a preset.';
   if (form.start === 'AT_SEQUENCE_NUMBER' || form.start === 'AFTER_SEQUENCE_NUMBER') {
     if (!isSequence(form.startSequence)) problems.startSequence = 'A sequence number is digits only (paste it from a record).';
