@@ -245,8 +245,8 @@ export function TailFilterBar({ inputRef, appliedKey, viewFilter, hasSession, on
       {jsonataProblem ? (
         <div className="tf-problem" data-testid="jsonata-problem" role="status">
           <p className="field-problem">
+            {/* Main's message already names the character where the problem is. */}
             JSONata: {jsonataProblem.message}
-            {jsonataProblem.position !== null ? ` — at character ${jsonataProblem.position}` : ''}
           </p>
           <Marked text={form.jsonata} problem={jsonataProblem} />
         </div>
