@@ -8,7 +8,7 @@ import { App } from './App';
 import { createSession } from './state/session';
 
 const connection = connectToMain();
-const session = 'client' in connection ? createSession(connection.client) : createSession(null, connection.problem);
+const session = 'client' in connection ? createSession(connection.client, null, connection.whyRefused) : createSession(null, connection.problem);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
