@@ -118,7 +118,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
         patchTailUi({ dialog: 'fanout-confirm' });
         return;
       }
-      const params = formParams(f);
+      const params = formParams(f, connection?.kind ?? null);
       if (params.mode?.type === 'fanout' && confirmAccountId) params.mode = { type: 'fanout', confirmAccountId };
       if (controller.rows.capacity !== f.bufferSize) controller.setCapacity(f.bufferSize);
       setShowProblems(false);
