@@ -38,9 +38,17 @@ export interface TailTableProps {
   compact: boolean;
 }
 
-/** With the detail pane open the rows are `compact`: the sequence number and size move to the detail. */
+/** With the detail pane open the rows are `compact`: the sequence number and size move to the detail. Every
+ *  growing column is a share (fr) of the free width, Preview the largest: with fixed maxima the other columns
+ *  would take all the room first (grid grows them to their maxima before any fr) and squeeze Preview. */
+/** The narrowest the rows may get (the columns' minima, gaps and padding): below it the table scrolls sideways. */
+export function gridMinWidth(extra: number, compact: boolean): number {
+  const minima = [96, 64, ...(compact ? [] : [90]), 64, ...(compact ? [] : [60]), ...Array<number>(extra).fill(56), 200];
+  return minima.reduce((a, b) => a + b, 0) + (minima.length - 1) * 12 + 2 * 12;
+}
+
 export function gridColumns(extra: number, compact: boolean): string {
-  return `96px 64px${compact ? '' : ' minmax(90px, 380px)'} minmax(64px, 150px)${compact ? '' : ' 60px'}${' minmax(56px, 140px)'.repeat(extra)} minmax(140px, 1fr)`;
+  return `96px 64px${compact ? '' : ' minmax(90px, 1fr)'} minmax(64px, 0.6fr)${compact ? '' : ' 60px'}${' minmax(56px, 0.5fr)'.repeat(extra)} minmax(200px, 3fr)`;
 }
 
 function Row({ row, position, offset, columns, compact, timeFormat, now, selected, onSelect, onOpen }: { row: TailRow; position: number; offset: number; columns: number; compact: boolean; timeFormat: TimeFormat; now: number; selected: boolean; onSelect(p: number): void; onOpen(p: number): void }) {
@@ -190,7 +198,7 @@ export function TailTable({ controller, columns, timeFormat, selected, following
   const extra = columns.length;
   const template = gridColumns(extra, compact);
   return (
-    <div className="stream-table tail-table" role="grid" aria-label="Tail rows" aria-rowcount={rows.length + 1} data-testid="tail-table" style={{ ['--st-columns' as string]: template }}>
+    <div className="stream-table tail-table" role="grid" aria-label="Tail rows" aria-rowcount={rows.length + 1} data-testid="tail-table" style={{ ['--st-columns' as string]: template, ['--tt-min-width' as string]: `${gridMinWidth(extra, compact)}px` }}>
       <div role="row" className="st-row st-head tt-head" aria-rowindex={1}>
         <span role="columnheader" className="st-cell tt-cell">
           Arrival{timeFormat === 'utc' ? ' (UTC)' : timeFormat === 'relative' ? '' : ' (local)'}
