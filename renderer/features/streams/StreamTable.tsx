@@ -11,7 +11,7 @@ import type { SortColumn } from './streamsUi';
 const ROW_HEIGHT = 40;
 
 interface Column {
-  id: SortColumn | 'tags';
+  id: SortColumn | 'tags' | 'actions';
   label: string;
   numeric?: boolean;
 }
@@ -26,6 +26,7 @@ const columns: Column[] = [
   { id: 'encryption', label: 'Encryption' },
   { id: 'consumers', label: 'Consumers', numeric: true },
   { id: 'tags', label: 'Tags' },
+  { id: 'actions', label: 'Actions' },
 ];
 
 const modeWords: Record<string, string> = { PROVISIONED: 'Provisioned', ON_DEMAND: 'On-demand' };
@@ -38,6 +39,8 @@ export interface StreamTableProps {
   onSort(column: SortColumn): void;
   onSelect(name: string): void;
   onOpen(name: string): void;
+  /** Opens the Tail screen on a stream (T on the selected row). */
+  onTail(name: string): void;
   onVisible(names: string[]): void;
   /** performance.now() of the filter keystroke whose result this render shows (for the benchmark). */
   filterStartedAt: number | null;
@@ -47,7 +50,7 @@ function retention(hours: number): string {
   return hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
 }
 
-function Cells({ row, cell, onOpen }: { row: StreamListRow; cell: DetailCell | undefined; onOpen(name: string): void }) {
+function Cells({ row, cell, onOpen, onTail }: { row: StreamListRow; cell: DetailCell | undefined; onOpen(name: string): void; onTail(name: string): void }) {
   const d = cell?.state === 'ok' ? cell.row : null;
   const pending = <span className="cell-pending" aria-label="loading">…</span>;
   const failed = cell?.state === 'error' ? <span className="cell-failed" title={`${cell.error.code}: ${cell.error.message}`}>unavailable</span> : null;
@@ -89,11 +92,27 @@ function Cells({ row, cell, onOpen }: { row: StreamListRow; cell: DetailCell | u
           </span>
         ))) : (failed ?? pending)}
       </span>
+      <span role="gridcell" className="st-cell st-actions">
+        <button
+          type="button"
+          className="button button-small"
+          tabIndex={-1}
+          aria-label={`Tail ${row.name}`}
+          title="Tail this stream (T)"
+          data-testid="row-tail"
+          onClick={(event) => {
+            event.stopPropagation();
+            onTail(row.name);
+          }}
+        >
+          Tail
+        </button>
+      </span>
     </>
   );
 }
 
-export function StreamTable({ rows, details, selected, sort, onSort, onSelect, onOpen, onVisible, filterStartedAt }: StreamTableProps) {
+export function StreamTable({ rows, details, selected, sort, onSort, onSelect, onOpen, onTail, onVisible, filterStartedAt }: StreamTableProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const { start, end } = useVirtualWindow(viewport, rows.length, ROW_HEIGHT);
   const shown = rows.slice(start, end);
@@ -150,6 +169,11 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
       onOpen(current.name);
       return;
     }
+    if (event.key === 't' && !event.ctrlKey && !event.metaKey && !event.altKey && current) {
+      event.preventDefault();
+      onTail(current.name);
+      return;
+    }
     const delta = moves[event.key];
     if (delta === undefined) return;
     event.preventDefault();
@@ -174,6 +198,8 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
             >
               {col.id === 'tags' ? (
                 col.label
+              ) : col.id === 'actions' ? (
+                <span className="visually-hidden">{col.label}</span>
               ) : (
                 <button type="button" className="st-sort" onClick={() => onSort(col.id as SortColumn)} title={`Sort by ${col.label.toLowerCase()}`}>
                   {col.label}
@@ -216,7 +242,7 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
                 onClick={() => onSelect(row.name)}
                 onDoubleClick={() => onOpen(row.name)}
               >
-                <Cells row={row} cell={details.get(row.name)} onOpen={onOpen} />
+                <Cells row={row} cell={details.get(row.name)} onOpen={onOpen} onTail={onTail} />
               </div>
             );
           })}

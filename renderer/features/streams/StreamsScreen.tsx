@@ -26,7 +26,8 @@ function listFor(client: AppClient, epoch: number): StreamList {
   return cached.list;
 }
 
-export function StreamsScreen({ session, ProduceTab }: { session: SessionState; ProduceTab: ProduceTabSlot }) {
+/** `onTail` opens the Tail screen on a stream (the tail feature lends it through screens.tsx). */
+export function StreamsScreen({ session, ProduceTab, onTail }: { session: SessionState; ProduceTab: ProduceTabSlot; onTail(stream: string): void }) {
   const client = useClient();
   const connections = useStore(connectionsStore);
   const ui = useStore(streamsUi);
@@ -40,9 +41,9 @@ export function StreamsScreen({ session, ProduceTab }: { session: SessionState; 
     );
   }
   return ui.open && ui.epoch === connections.epoch ? (
-    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} />
+    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} onTail={onTail} />
   ) : (
-    <StreamList client={client} epoch={connections.epoch} engineRunning={session.engine?.state === 'running'} />
+    <StreamList client={client} epoch={connections.epoch} engineRunning={session.engine?.state === 'running'} onTail={onTail} />
   );
 }
 
@@ -60,7 +61,7 @@ function Header({ subtitle, children }: { subtitle: string; children?: React.Rea
   );
 }
 
-function StreamList({ client, epoch, engineRunning }: { client: AppClient; epoch: number; engineRunning: boolean }) {
+function StreamList({ client, epoch, engineRunning, onTail }: { client: AppClient; epoch: number; engineRunning: boolean; onTail(stream: string): void }) {
   const list = listFor(client, epoch);
   const state = useStore(list.store);
   const ui = useStore(streamsUi);
@@ -198,6 +199,7 @@ function StreamList({ client, epoch, engineRunning }: { client: AppClient; epoch
             onSort={onSort}
             onSelect={(name) => patchStreamsUi({ selected: name })}
             onOpen={(name) => patchStreamsUi({ selected: name, open: name })}
+            onTail={onTail}
             onVisible={onVisible}
             filterStartedAt={filterStartedAt}
           />
