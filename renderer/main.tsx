@@ -6,6 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { connectToMain } from './api/connect';
 import { App } from './App';
 import { createSession } from './state/session';
+import { startTheme } from './state/theme';
+
+startTheme();
 
 const connection = connectToMain();
 const session = 'client' in connection ? createSession(connection.client, null, connection.whyRefused) : createSession(null, connection.problem);
