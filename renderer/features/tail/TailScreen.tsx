@@ -21,6 +21,7 @@ import type { TailController } from './tailController';
 import { useTailControllers } from './tailControllers';
 import { TailDetail } from './TailDetail';
 import { TailFilterBar } from './TailFilterBar';
+import { TailFind } from './TailFind';
 import { formParams, formProblems, patchForm, startWords, tailForm, timeFormats } from './tailForm';
 import { RunState, TailEmpty } from './TailRunState';
 import { TailSetup } from './TailSetup';
@@ -261,6 +262,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
                 </button>
               ))}
             </span>
+            {run.phase !== 'idle' ? <TailFind controller={controller} onFound={select} /> : null}
             <span className="toolbar-note" />
             {!ui.following && controller.rows.length > 0 ? (
               <button type="button" className="button button-small" onClick={() => patchTailUi({ following: true, selected: null })} aria-keyshortcuts="F" data-testid="follow">
