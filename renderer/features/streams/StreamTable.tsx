@@ -7,6 +7,7 @@ import { StatusPill } from '../../components/StatusPill';
 import { useVirtualWindow } from '../../components/useVirtualWindow';
 import type { DetailCell } from './streamListStore';
 import type { SortColumn } from './streamsUi';
+import type { Throughput } from './streamThroughput';
 
 const ROW_HEIGHT = 40;
 
@@ -25,6 +26,7 @@ const columns: Column[] = [
   { id: 'retention', label: 'Retention', numeric: true },
   { id: 'encryption', label: 'Encryption' },
   { id: 'consumers', label: 'Consumers', numeric: true },
+  { id: 'throughput', label: 'In, last minute', numeric: true },
   { id: 'tags', label: 'Tags' },
   { id: 'actions', label: 'Actions' },
 ];
@@ -34,6 +36,8 @@ const modeWords: Record<string, string> = { PROVISIONED: 'Provisioned', ON_DEMAN
 export interface StreamTableProps {
   rows: StreamListRow[];
   details: ReadonlyMap<string, DetailCell>;
+  /** Records and bytes per second in over the last minute (local engine); null where only CloudWatch has them. */
+  throughput: ReadonlyMap<string, Throughput> | null;
   selected: string | null;
   sort: { column: SortColumn; descending: boolean };
   onSort(column: SortColumn): void;
@@ -50,7 +54,15 @@ function retention(hours: number): string {
   return hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
 }
 
-function Cells({ row, cell, onOpen, onTail }: { row: StreamListRow; cell: DetailCell | undefined; onOpen(name: string): void; onTail(name: string): void }) {
+function rate(figures: Throughput): string {
+  const perSecond = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const bytes = figures.bytesPerSecond;
+  const size = bytes < 1024 ? `${perSecond(bytes)} B` : bytes < 1024 * 1024 ? `${perSecond(bytes / 1024)} KiB` : `${perSecond(bytes / 1024 / 1024)} MiB`;
+  return `${perSecond(figures.recordsPerSecond)} rec/s · ${size}/s`;
+}
+
+function Cells({ row, cell, throughput, onOpen, onTail }: { row: StreamListRow; cell: DetailCell | undefined; throughput: ReadonlyMap<string, Throughput> | null; onOpen(name: string): void; onTail(name: string): void }) {
+  const figures = throughput?.get(row.name);
   const d = cell?.state === 'ok' ? cell.row : null;
   const pending = <span className="cell-pending" aria-label="loading">…</span>;
   const failed = cell?.state === 'error' ? <span className="cell-failed" title={`${cell.error.code}: ${cell.error.message}`}>unavailable</span> : null;
@@ -84,6 +96,9 @@ function Cells({ row, cell, onOpen, onTail }: { row: StreamListRow; cell: Detail
       <span role="gridcell" className="st-cell st-num">{value(d ? retention(d.retentionHours) : null)}</span>
       <span role="gridcell" className="st-cell">{value(d ? (d.encryption.type === 'NONE' ? 'None' : d.encryption.type) : null)}</span>
       <span role="gridcell" className="st-cell st-num">{value(d?.consumerCount, true)}</span>
+      <span role="gridcell" className="st-cell st-num" data-testid="stream-throughput" title={throughput ? 'Records and bytes per second put, over the last minute (local engine stats)' : 'needs CloudWatch (Metrics)'}>
+        {throughput === null ? <span className="muted">—</span> : figures ? rate(figures) : <span className="cell-pending" aria-label="loading">…</span>}
+      </span>
       <span role="gridcell" className="st-cell st-tags" title={tags?.map(([k, v]) => `${k}=${v}`).join(', ')}>
         {d ? (tags === null ? value(null, true) : tags.length === 0 ? <span className="muted">none</span> : tags.map(([k, v]) => (
           <span className="tag" key={k}>
@@ -112,7 +127,7 @@ function Cells({ row, cell, onOpen, onTail }: { row: StreamListRow; cell: Detail
   );
 }
 
-export function StreamTable({ rows, details, selected, sort, onSort, onSelect, onOpen, onTail, onVisible, filterStartedAt }: StreamTableProps) {
+export function StreamTable({ rows, details, throughput, selected, sort, onSort, onSelect, onOpen, onTail, onVisible, filterStartedAt }: StreamTableProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const { start, end } = useVirtualWindow(viewport, rows.length, ROW_HEIGHT);
   const shown = rows.slice(start, end);
@@ -242,7 +257,7 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
                 onClick={() => onSelect(row.name)}
                 onDoubleClick={() => onOpen(row.name)}
               >
-                <Cells row={row} cell={details.get(row.name)} onOpen={onOpen} onTail={onTail} />
+                <Cells row={row} cell={details.get(row.name)} throughput={throughput} onOpen={onOpen} onTail={onTail} />
               </div>
             );
           })}

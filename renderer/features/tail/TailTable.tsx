@@ -198,7 +198,7 @@ export function TailTable({ controller, columns, timeFormat, selected, following
   const extra = columns.length;
   const template = gridColumns(extra, compact);
   return (
-    <div className="stream-table tail-table" role="grid" aria-label="Tail rows" aria-rowcount={rows.length + 1} data-testid="tail-table" style={{ ['--st-columns' as string]: template, ['--tt-min-width' as string]: `${gridMinWidth(extra, compact)}px` }}>
+    <div className="stream-table tail-table" role="grid" aria-label="Tail rows" aria-rowcount={rows.length + 1} data-testid="tail-table" style={{ ['--st-columns' as string]: template, ['--st-min-width' as string]: `${gridMinWidth(extra, compact)}px` }}>
       <div role="row" className="st-row st-head tt-head" aria-rowindex={1}>
         <span role="columnheader" className="st-cell tt-cell">
           Arrival{timeFormat === 'utc' ? ' (UTC)' : timeFormat === 'relative' ? '' : ' (local)'}
