@@ -1,24 +1,21 @@
 // Search in the rows kept: the next row containing a text, or matching a JSONata expression, is selected and
 // brought into view, round again at the end, and the tail keeps running untouched.
 import { expect, test } from './fixtures';
-import { createActiveStream, putNumbered, rpcOfPage } from './tailRpc';
+import { rpcOfPage, shownRows, tailFromOldest } from './tailPage';
+import { createActiveStream, putNumbered } from './tailRpc';
 
 test('find the next row by text or JSONata without restarting the tail', async ({ app: { page, shell } }) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(120_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
   const rpc = await rpcOfPage(page);
   try {
     const stream = `e2e-find-${Date.now().toString(36)}`;
     await createActiveStream(rpc, stream, 1);
     await putNumbered(rpc, stream, 0, 20, ['view', 'buy']);
 
-    await page.keyboard.press('Alt+2');
-    await page.getByTestId('tail-stream').fill(stream);
-    await page.getByRole('radio', { name: 'Oldest (trim horizon)' }).click();
-    await page.getByTestId('tail-toggle').click();
+    await tailFromOldest(page, stream);
     const rows = page.getByTestId('tail-rows');
-    await expect.poll(async () => Number(await rows.getAttribute('data-count')), { timeout: 30_000 }).toBe(20);
+    await expect.poll(() => shownRows(page), { timeout: 30_000 }).toBe(20);
     const selected = rows.locator('[role="row"][aria-selected="true"] .tt-preview');
 
     const find = page.getByTestId('tail-find');

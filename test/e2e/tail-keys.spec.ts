@@ -1,24 +1,21 @@
 // Row keys after starting a tail with the mouse: focus must not stay on Start/Stop, so j selects a row and Enter
 // opens it instead of stopping the tail. A stopped tail no longer shows its shards as being read.
 import { expect, test } from './fixtures';
-import { createActiveStream, putNumbered, rpcOfPage } from './tailRpc';
+import { rpcOfPage, shownRows, tailFromOldest } from './tailPage';
+import { createActiveStream, putNumbered } from './tailRpc';
 
 test('j and Enter work on the rows after a click on Start, and Enter never stops the tail', async ({ app: { page, shell } }) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(120_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
   const rpc = await rpcOfPage(page);
   try {
     const stream = `e2e-tail-keys-${Date.now().toString(36)}`;
     await createActiveStream(rpc, stream, 1);
     await putNumbered(rpc, stream, 0, 10, ['view']);
 
-    await page.keyboard.press('Alt+2');
-    await page.getByTestId('tail-stream').fill(stream);
-    await page.getByRole('radio', { name: 'Oldest (trim horizon)' }).click();
-    await page.getByTestId('tail-toggle').click();
+    await tailFromOldest(page, stream);
     const rows = page.getByTestId('tail-rows');
-    await expect.poll(async () => Number(await rows.getAttribute('data-count')), { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => shownRows(page), { timeout: 30_000 }).toBe(10);
 
     await page.keyboard.press('j');
     await expect(rows.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);

@@ -2,24 +2,21 @@
 // JSONata when applied), the filter applies to rows arriving next, clearing it shows every kept row again, and
 // none of this restarts the tail (the rows received stay counted).
 import { expect, test } from './fixtures';
-import { createActiveStream, putNumbered, rpcOfPage } from './tailRpc';
+import { rpcOfPage, shownRows, tailFromOldest } from './tailPage';
+import { createActiveStream, putNumbered } from './tailRpc';
 
 test('a filter applied to a live tail filters the rows kept, without restarting', async ({ app: { page, shell } }) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(120_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
   const rpc = await rpcOfPage(page);
   try {
     const stream = `e2e-view-filter-${Date.now().toString(36)}`;
     await createActiveStream(rpc, stream, 1);
     await putNumbered(rpc, stream, 0, 40, ['view', 'buy']);
 
-    await page.keyboard.press('Alt+2');
-    await page.getByTestId('tail-stream').fill(stream);
-    await page.getByRole('radio', { name: 'Oldest (trim horizon)' }).click();
-    await page.getByTestId('tail-toggle').click();
+    await tailFromOldest(page, stream);
     const rows = page.getByTestId('tail-rows');
-    const count = async () => Number(await rows.getAttribute('data-count'));
+    const count = () => shownRows(page);
     await expect.poll(count, { timeout: 30_000 }).toBe(40);
     const matched = page.getByTestId('counter-matched');
     await expect(matched).toContainText('40');

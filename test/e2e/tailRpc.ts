@@ -32,13 +32,6 @@ export async function createActiveStream(rpc: TestRpc, name: string, shardCount:
   throw new Error(`${name} did not become ACTIVE`);
 }
 
-/** The RPC client for the web host the page is connected to, with the page's own token. */
-export async function rpcOfPage(page: { url(): string; evaluate<T>(fn: () => T): Promise<T> }): Promise<TestRpc> {
-  const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
-  if (!token) throw new Error('the page kept no token');
-  return connectRpc(new URL(page.url()).origin, token);
-}
-
 /** Puts JSON records `{"n": i, "kind": kinds[i % kinds.length]}` for i in [from, to), in one PutRecords call. */
 export async function putNumbered(rpc: TestRpc, stream: string, from: number, to: number, kinds: readonly string[]): Promise<void> {
   const records = Array.from({ length: to - from }, (_, i) => ({ partitionKey: `k${from + i}`, data: { format: 'json' as const, value: JSON.stringify({ n: from + i, kind: kinds[(from + i) % kinds.length] }) } }));

@@ -1,12 +1,12 @@
 // Words a new user reads: singular days in the retention dialog, a JSONata error that names its position once,
 // no problem shown in the replay dialog before anything is typed, and a shard-limit error that says what helps.
 import { expect, test } from './fixtures';
-import { createActiveStream, rpcOfPage } from './tailRpc';
+import { rpcOfPage } from './tailPage';
+import { createActiveStream } from './tailRpc';
 
 test('retention, JSONata, replay and shard-limit wording', async ({ app: { page, shell } }) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(120_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
   const rpc = await rpcOfPage(page);
   const stream = `e2e-words-${Date.now().toString(36)}`;
   try {
