@@ -59,7 +59,9 @@ export function App({ session }: { session: Session }) {
                 {state.problem}
               </div>
             ) : null}
-            {screenFor(screen, session, state)}
+            {/* Never linked to main (a refused or missing token): the banner says why; a screen would only add
+                its own "Disconnected" errors to it. */}
+            {state.link === 'closed' && state.problem && !state.appInfo ? null : screenFor(screen, session, state)}
           </main>
           <StatusBar session={state} />
         </div>

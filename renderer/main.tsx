@@ -6,9 +6,12 @@ import { createRoot } from 'react-dom/client';
 import { connectToMain } from './api/connect';
 import { App } from './App';
 import { createSession } from './state/session';
+import { startTheme } from './state/theme';
+
+startTheme();
 
 const connection = connectToMain();
-const session = 'client' in connection ? createSession(connection.client) : createSession(null, connection.problem);
+const session = 'client' in connection ? createSession(connection.client, null, connection.whyRefused) : createSession(null, connection.problem);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

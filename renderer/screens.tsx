@@ -11,10 +11,11 @@ import { MetricsScreen } from './features/metrics/MetricsScreen';
 import { ProduceTab } from './features/producers/ProduceTab';
 import { ReshardScreen } from './features/reshard/ReshardScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-import { streamsPaletteEntries } from './features/streams/paletteEntries';
+import { streamNamePaletteEntries, streamsPaletteEntries } from './features/streams/paletteEntries';
 import { StreamsScreen } from './features/streams/StreamsScreen';
 import { tailPaletteEntries } from './features/tail/tailPaletteEntries';
 import { TailScreen } from './features/tail/TailScreen';
+import { tailStream } from './features/tail/tailUi';
 import { goToScreen, screenIds, screenLabels, shortcutLabel, type ScreenId } from './state/navigation';
 import type { PaletteSource } from './state/palette';
 import type { Session, SessionState } from './state/session';
@@ -22,7 +23,7 @@ import type { Session, SessionState } from './state/session';
 export function screenFor(screen: ScreenId, session: Session, state: SessionState): ReactElement {
   switch (screen) {
     case 'streams':
-      return <StreamsScreen session={state} ProduceTab={ProduceTab} />;
+      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} />;
     case 'tail':
       return <TailScreen session={state} />;
     case 'reshard':
@@ -43,5 +44,7 @@ const screenEntries: PaletteSource = {
   entries: () => screenIds.map((id, i) => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => goToScreen(id) })),
 };
 
+const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, metrics: () => goToScreen('metrics') });
+
 /** The palette's always-available entries, in the order it lists them. */
-export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, screenEntries];
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, screenEntries, streamNameEntries];

@@ -5,20 +5,20 @@ import { parseArgs } from 'node:util';
 
 export interface LaunchOptions {
   dataDir: string;
-  /** Web host port; 0 picks a free one. */
-  port: number;
+  /** Web host port; 0 picks a free one; undefined (not given): the last launch's port when free (webHostPort). */
+  port: number | undefined;
   open: boolean;
   enginePort: number | undefined;
 }
 
 export const launchUsage =
-  'Options: --data-dir DIR  --port N (web host, 0 = any free port)  --engine-port N  --no-open (web host: do not open a browser)';
+  'Options: --data-dir DIR  --port N (web host; 0 = any free port; default: the last port, when free)  --engine-port N  --no-open (web host: do not open a browser)';
 
 export class LaunchOptionsError extends Error {
   override name = 'LaunchOptionsError';
 }
 
-export function parseLaunchOptions(argv: readonly string[], defaults = { dataDir: defaultDataDir(), port: 0 }): LaunchOptions {
+export function parseLaunchOptions(argv: readonly string[], defaults: { dataDir: string; port?: number } = { dataDir: defaultDataDir() }): LaunchOptions {
   let values;
   try {
     ({ values } = parseArgs({

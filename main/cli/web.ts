@@ -7,6 +7,7 @@ import { LaunchOptionsError, parseLaunchOptions } from './launchOptions';
 import { openBrowser } from '../server/webHostBrowser';
 import { startWebHost } from '../server/webHost';
 import { nodeSupportNotice } from './nodeSupport';
+import { choosePort, rememberPort } from '../server/webHostPort';
 
 // Both this source file (main/cli/web.ts) and its bundle (dist/main/web.js) sit two folders below the root.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
     { version: readVersion(), dataDir: options.dataDir },
     { enginePort: options.enginePort, log: (line) => console.log(line) },
   );
-  const host = await startWebHost({ dispatcher: runtime.dispatcher, rendererDir, port: options.port });
+  const portChoice = choosePort(options.port, options.dataDir);
+  const host = await startWebHost({ dispatcher: runtime.dispatcher, rendererDir, port: portChoice.port, fallbackToAnyPort: portChoice.fallbackToAny });
+  rememberPort(portChoice, options.dataDir, host.port);
   console.log(`Shardscope web console: ${host.url}`);
   console.log(`Data folder: ${options.dataDir}`);
   if (options.open && !openBrowser(host.url)) console.log('No default browser found here; open the address above yourself.');

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RPC_PATH, RPC_SUBPROTOCOL, type ContractDef } from '../../shared/contract/index';
 import type { Dispatcher } from '../rpc/dispatcher';
-import { allowedHosts, newToken, originAllowed, presentsToken, securityHeaders } from './webHostSecurity';
+import { allowedHosts, answerTokenCheck, newToken, originAllowed, presentsToken, securityHeaders, TOKEN_CHECK_PATH } from './webHostSecurity';
 import { plain, serveStatic } from './webHostStatic';
 
 export interface WebHostOptions<C extends ContractDef> {
@@ -13,6 +13,8 @@ export interface WebHostOptions<C extends ContractDef> {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** When `port` is taken, listen on any free port instead of failing (a remembered port, not a chosen one). */
+  fallbackToAnyPort?: boolean;
   /** Defaults to a fresh random token. */
   token?: string;
   /** The WebSocket layer refuses messages above this; the dispatcher answers smaller oversized ones itself. */
@@ -41,19 +43,27 @@ export async function startWebHost<C extends ContractDef>(options: WebHostOption
     handleProtocols: (protocols) => (protocols.has(RPC_SUBPROTOCOL) ? RPC_SUBPROTOCOL : false),
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, HOST, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  try {
+    await listen(options.port);
+  } catch (error) {
+    if (!options.fallbackToAnyPort || options.port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(0);
+  }
   const port = (server.address() as AddressInfo).port;
   const hosts = allowedHosts(port);
   const headers = securityHeaders(port);
 
   server.on('request', (req, res) => {
     if (!hosts.has(req.headers.host ?? '')) return plain(res, 421, 'Misdirected request: unknown Host.', headers);
+    if (new URL(req.url ?? '/', 'http://127.0.0.1').pathname === TOKEN_CHECK_PATH) return answerTokenCheck(req, res, token, headers);
     serveStatic(options.rendererDir, req, res, headers).catch(() => {
       if (!res.headersSent) plain(res, 500, 'Internal error', headers);
       else res.destroy();

@@ -29,12 +29,20 @@ const advice: Record<string, string> = {
   InternalFailure: 'Something failed inside Shardscope or the backend. Try again; if it persists, report it.',
 };
 
+/** Waiting does not lower a shard count: the account's shard limit needs a raise, or fewer shards. */
+const shardLimitAdvice = "The account's shard limit was reached. Use fewer shards (or delete streams you no longer need), or raise the limit (on AWS: Service Quotas, “Shards per Region”).";
+
+function adviceFor(code: string, message: string): string | null {
+  if (code === 'LimitExceededException' && /shard limit/i.test(message)) return shardLimitAdvice;
+  return advice[code] ?? null;
+}
+
 export function toUiError(error: unknown): UiError {
-  if (error instanceof RpcError) return { code: error.code, message: error.message, advice: advice[error.code] ?? null };
+  if (error instanceof RpcError) return { code: error.code, message: error.message, advice: adviceFor(error.code, error.message) };
   if (error instanceof Error) return { code: error.name, message: error.message, advice: null };
   return { code: 'Error', message: String(error), advice: null };
 }
 
 export function errorFromShape(error: { code: string; message: string }): UiError {
-  return { code: error.code, message: error.message, advice: advice[error.code] ?? null };
+  return { code: error.code, message: error.message, advice: adviceFor(error.code, error.message) };
 }

@@ -52,7 +52,9 @@ function ConnectionButton() {
 }
 
 export function StatusBar({ session }: { session: SessionState }) {
-  const engine = session.engine;
+  // Without the link to main, the last engine state heard is not news: say it is unknown rather than "running".
+  const engine = session.link === 'open' ? session.engine : null;
+  const engineWordsNow = engine ? engineWords[engine.state] : session.link === 'closed' ? 'unknown' : '…';
   return (
     <footer className="statusbar" aria-label="Status">
       <div className="status-group">
@@ -60,11 +62,11 @@ export function StatusBar({ session }: { session: SessionState }) {
         <span
           className="status-item"
           data-testid="engine-state"
-          title={engine ? `${engine.message}${engine.endpoint ? ` (${engine.endpoint})` : ''}` : 'Waiting for the engine state'}
+          title={engine ? `${engine.message}${engine.endpoint ? ` (${engine.endpoint})` : ''}` : session.link === 'closed' ? 'No link to Shardscope: the engine state is unknown' : 'Waiting for the engine state'}
         >
           <span className={`dot dot-${engine?.state ?? 'unknown'}`} aria-hidden="true" />
           <span className="status-label">Engine</span>
-          <strong>{engine ? engineWords[engine.state] : '…'}</strong>
+          <strong>{engineWordsNow}</strong>
           {engine?.endpoint ? <code className="status-code">{engine.endpoint}</code> : null}
         </span>
       </div>
@@ -76,7 +78,7 @@ export function StatusBar({ session }: { session: SessionState }) {
           <span className={`dot dot-link-${session.link}`} aria-hidden="true" />
           {session.appInfo ? transportWords[session.appInfo.transport] : 'Link'} {linkWords[session.link]}
         </span>
-        {session.appInfo ? <span className="status-item status-muted">v{session.appInfo.version}</span> : null}
+        {session.appInfo ? <span className="status-item status-muted status-version">v{session.appInfo.version}</span> : null}
       </div>
     </footer>
   );

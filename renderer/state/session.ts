@@ -18,7 +18,8 @@ export interface Session {
   store: Store<SessionState>;
 }
 
-export function createSession(client: AppClient | null, problem: string | null = null): Session {
+/** `whyRefused` turns a socket that never opened into words about the token (see api/refusal.ts). */
+export function createSession(client: AppClient | null, problem: string | null = null, whyRefused?: () => Promise<string | null>): Session {
   const store = createStore<SessionState>({ link: client ? 'connecting' : 'closed', problem, appInfo: null, engine: null });
   if (!client) return { client, store };
 
@@ -36,6 +37,9 @@ export function createSession(client: AppClient | null, problem: string | null =
       const [appInfo, engine] = await Promise.all([client.call('app.info'), client.call('engine.status')]);
       patch({ appInfo, engine });
     })
-    .catch((error: unknown) => patch({ problem: error instanceof Error ? error.message : String(error) }));
+    .catch(async (error: unknown) => {
+      const refused = await whyRefused?.().catch(() => null);
+      patch({ problem: refused ?? (error instanceof Error ? error.message : String(error)) });
+    });
   return { client, store };
 }

@@ -20,17 +20,19 @@ export interface AppUnderTest {
 export const root = path.resolve(import.meta.dirname, '..', '..');
 export const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface WebHostProcess {
+export interface WebHostProcess {
   url: string;
   dataDir: string;
   child: ChildProcess;
 }
 
-async function startWebHost(): Promise<WebHostProcess> {
+/** The web console in a child process: any free port unless `port` says otherwise (null: no --port at all). */
+export async function startWebHost(options: { port?: string | null; dataDir?: string } = {}): Promise<WebHostProcess> {
   const entry = path.join(root, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` before the e2e tests.');
-  const dataDir = tempDir('e2e').path;
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const dataDir = options.dataDir ?? tempDir('e2e').path;
+  const port = options.port === undefined ? '0' : options.port;
+  const child = spawn(process.execPath, [entry, ...(port === null ? [] : ['--port', port]), '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));

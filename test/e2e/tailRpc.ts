@@ -32,3 +32,10 @@ export async function createActiveStream(rpc: TestRpc, name: string, shardCount:
   }
   throw new Error(`${name} did not become ACTIVE`);
 }
+
+/** Puts JSON records `{"n": i, "kind": kinds[i % kinds.length]}` for i in [from, to), in one PutRecords call. */
+export async function putNumbered(rpc: TestRpc, stream: string, from: number, to: number, kinds: readonly string[]): Promise<void> {
+  const records = Array.from({ length: to - from }, (_, i) => ({ partitionKey: `k${from + i}`, data: { format: 'json' as const, value: JSON.stringify({ n: from + i, kind: kinds[(from + i) % kinds.length] }) } }));
+  const result = await rpc.call('producers.putBatch', { stream, records });
+  if (result.failedCount > 0) throw new Error(`${result.failedCount} records failed`);
+}

@@ -205,7 +205,7 @@ describe('web host static files', () => {
     expect(index.status).toBe(200);
     expect(index.body).toContain('<title>Shardscope</title>');
     expect(index.headers['content-security-policy']).toBe(
-      `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src ws://127.0.0.1:${host.port} ws://localhost:${host.port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     );
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     const script = await get('/assets/app.js');

@@ -1,23 +1,24 @@
-import { useSyncExternalStore } from 'react';
+// The colour theme: the system's, or light or dark whatever the system says; the choice is remembered.
 import { Card } from '../../components/Card';
+import { Segmented } from '../../components/Segmented';
+import { useStore } from '../../state/store';
+import { chooseTheme, theme, themeChoice, type ThemeChoice } from '../../state/theme';
 
-const query = '(prefers-color-scheme: dark)';
-
-function subscribe(listener: () => void): () => void {
-  const media = window.matchMedia(query);
-  media.addEventListener('change', listener);
-  return () => media.removeEventListener('change', listener);
-}
-
-const isDark = () => window.matchMedia(query).matches;
+const choices: { id: ThemeChoice; label: string }[] = [
+  { id: 'system', label: 'System' },
+  { id: 'light', label: 'Light' },
+  { id: 'dark', label: 'Dark' },
+];
 
 export function Appearance() {
-  const dark = useSyncExternalStore(subscribe, isDark, isDark);
+  const choice = useStore(themeChoice);
+  const shown = useStore(theme);
   return (
     <Card id="appearance" title="Appearance">
+      <Segmented label="Theme" options={choices} value={choice} onChange={chooseTheme} />
       <p>
-        The theme follows your operating system. It is <strong data-testid="theme-name">{dark ? 'dark' : 'light'}</strong> now and changes
-        when the system setting does.
+        The theme is <strong data-testid="theme-name">{shown}</strong>
+        {choice === 'system' ? ': it follows your operating system and changes when the system setting does.' : ', whatever the system setting; this browser remembers the choice.'}
       </p>
     </Card>
   );

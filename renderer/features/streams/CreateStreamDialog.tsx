@@ -1,23 +1,13 @@
 // Create a stream: provisioned with a shard count, or on-demand. The name is checked as it is typed, with the
 // same rule AWS applies, so nothing invalid is sent.
 import { useState } from 'react';
-import { StreamName } from '../../../shared/contract/streams';
-import { isResourceName, RESOURCE_NAME_MAX_LENGTH } from '../../../shared/domain/resourceNames';
 import { useClient } from '../../api/ClientContext';
 import { toUiError, type UiError } from '../../api/errors';
 import { Dialog, DialogButtons } from '../../components/Dialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
+import { nameProblem } from '../../state/streamNameText';
 import { parseTagLines } from './tagText';
-
-export function nameProblem(name: string): string | null {
-  if (name.length === 0) return 'Give the stream a name.';
-  if (name.length > RESOURCE_NAME_MAX_LENGTH) return `A stream name is at most ${RESOURCE_NAME_MAX_LENGTH} characters; this one has ${name.length}.`;
-  // The characters the shared rule refuses, each named once.
-  const bad = [...new Set(name.split('').filter((c) => !isResourceName(c)))];
-  if (bad.length > 0) return `Only letters, digits, _ . and - are allowed; remove ${bad.map((c) => `“${c}”`).join(' ')}.`;
-  return StreamName.safeParse(name).success ? null : 'This name is not allowed.';
-}
 
 export function CreateStreamDialog({ onClose, onCreated }: { onClose(): void; onCreated(name: string): void }) {
   const client = useClient();

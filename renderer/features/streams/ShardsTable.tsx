@@ -14,7 +14,7 @@ export function ShardsTable({ shards }: { shards: readonly ShardRow[] }) {
   if (shards.length === 0) return <p className="muted">This stream has no shards listed yet (it may still be being created).</p>;
   return (
     <div className="table-scroll">
-      <table className="table" data-testid="shards-table">
+      <table className="table shards-table" data-testid="shards-table">
         <thead>
           <tr>
             <th scope="col">Shard</th>
@@ -44,10 +44,10 @@ export function ShardsTable({ shards }: { shards: readonly ShardRow[] }) {
                 <span className="range-to">to</span>
                 <Long value={s.endingHashKey} />
               </td>
-              <td>
+              <td className="seq">
                 <Long value={s.startingSequenceNumber} />
               </td>
-              <td>
+              <td className="seq">
                 <Long value={s.endingSequenceNumber} />
               </td>
             </tr>

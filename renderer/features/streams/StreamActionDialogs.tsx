@@ -29,6 +29,12 @@ function TypeName({ name, value, onChange, children, autoFocus }: { name: string
   );
 }
 
+/** Hours as days, in words: "1 day", "1.5 days", "7 days". */
+function dayWords(hours: number): string {
+  const days = hours / 24;
+  return `${days.toFixed(hours % 24 ? 1 : 0)} day${days === 1 ? '' : 's'}`;
+}
+
 export function RetentionDialog({ detail, onClose, onDone }: ActionProps) {
   const client = useClient();
   const current = detail.summary.retentionHours;
@@ -49,9 +55,9 @@ export function RetentionDialog({ detail, onClose, onDone }: ActionProps) {
   return (
     <Dialog title="Change retention" onClose={onClose} onSubmit={submit} busy={busy} testId="retention-dialog" actions={<DialogButtons busy={busy} busyLabel="Changing…" label="Change retention" danger={shorter} disabled={problem !== null || !confirmed} onCancel={onClose} />}>
       <p className="muted">
-        Now {current} hours ({(current / 24).toFixed(current % 24 ? 1 : 0)} days). Records older than the retention period are no longer readable.
+        Now {current} hours ({dayWords(current)}). Records older than the retention period are no longer readable.
       </p>
-      <Field label="Retention in hours" hint={problem ? undefined : `${(value / 24).toFixed(value % 24 ? 1 : 0)} days`} problem={problem}>
+      <Field label="Retention in hours" hint={problem ? undefined : dayWords(value)} problem={problem}>
         {(props) => <input {...props} className="input input-narrow" type="number" min={24} max={8760} value={hours} data-autofocus onChange={(e) => setHours(e.target.value)} />}
       </Field>
       {shorter ? (

@@ -7,11 +7,12 @@ import { StatusPill } from '../../components/StatusPill';
 import { useVirtualWindow } from '../../components/useVirtualWindow';
 import type { DetailCell } from './streamListStore';
 import type { SortColumn } from './streamsUi';
+import type { Throughput } from './streamThroughput';
 
 const ROW_HEIGHT = 40;
 
 interface Column {
-  id: SortColumn | 'tags';
+  id: SortColumn | 'tags' | 'actions';
   label: string;
   numeric?: boolean;
 }
@@ -25,7 +26,9 @@ const columns: Column[] = [
   { id: 'retention', label: 'Retention', numeric: true },
   { id: 'encryption', label: 'Encryption' },
   { id: 'consumers', label: 'Consumers', numeric: true },
+  { id: 'throughput', label: 'In, last minute', numeric: true },
   { id: 'tags', label: 'Tags' },
+  { id: 'actions', label: 'Actions' },
 ];
 
 const modeWords: Record<string, string> = { PROVISIONED: 'Provisioned', ON_DEMAND: 'On-demand' };
@@ -33,11 +36,15 @@ const modeWords: Record<string, string> = { PROVISIONED: 'Provisioned', ON_DEMAN
 export interface StreamTableProps {
   rows: StreamListRow[];
   details: ReadonlyMap<string, DetailCell>;
+  /** Records and bytes per second in over the last minute (local engine); null where only CloudWatch has them. */
+  throughput: ReadonlyMap<string, Throughput> | null;
   selected: string | null;
   sort: { column: SortColumn; descending: boolean };
   onSort(column: SortColumn): void;
   onSelect(name: string): void;
   onOpen(name: string): void;
+  /** Opens the Tail screen on a stream (T on the selected row). */
+  onTail(name: string): void;
   onVisible(names: string[]): void;
   /** performance.now() of the filter keystroke whose result this render shows (for the benchmark). */
   filterStartedAt: number | null;
@@ -47,7 +54,15 @@ function retention(hours: number): string {
   return hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
 }
 
-function Cells({ row, cell, onOpen }: { row: StreamListRow; cell: DetailCell | undefined; onOpen(name: string): void }) {
+function rate(figures: Throughput): string {
+  const perSecond = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const bytes = figures.bytesPerSecond;
+  const size = bytes < 1024 ? `${perSecond(bytes)} B` : bytes < 1024 * 1024 ? `${perSecond(bytes / 1024)} KiB` : `${perSecond(bytes / 1024 / 1024)} MiB`;
+  return `${perSecond(figures.recordsPerSecond)} rec/s · ${size}/s`;
+}
+
+function Cells({ row, cell, throughput, onOpen, onTail }: { row: StreamListRow; cell: DetailCell | undefined; throughput: ReadonlyMap<string, Throughput> | null; onOpen(name: string): void; onTail(name: string): void }) {
+  const figures = throughput?.get(row.name);
   const d = cell?.state === 'ok' ? cell.row : null;
   const pending = <span className="cell-pending" aria-label="loading">…</span>;
   const failed = cell?.state === 'error' ? <span className="cell-failed" title={`${cell.error.code}: ${cell.error.message}`}>unavailable</span> : null;
@@ -81,6 +96,9 @@ function Cells({ row, cell, onOpen }: { row: StreamListRow; cell: DetailCell | u
       <span role="gridcell" className="st-cell st-num">{value(d ? retention(d.retentionHours) : null)}</span>
       <span role="gridcell" className="st-cell">{value(d ? (d.encryption.type === 'NONE' ? 'None' : d.encryption.type) : null)}</span>
       <span role="gridcell" className="st-cell st-num">{value(d?.consumerCount, true)}</span>
+      <span role="gridcell" className="st-cell st-num" data-testid="stream-throughput" title={throughput ? 'Records and bytes per second put, over the last minute (local engine stats)' : 'needs CloudWatch (Metrics)'}>
+        {throughput === null ? <span className="muted">—</span> : figures ? rate(figures) : <span className="cell-pending" aria-label="loading">…</span>}
+      </span>
       <span role="gridcell" className="st-cell st-tags" title={tags?.map(([k, v]) => `${k}=${v}`).join(', ')}>
         {d ? (tags === null ? value(null, true) : tags.length === 0 ? <span className="muted">none</span> : tags.map(([k, v]) => (
           <span className="tag" key={k}>
@@ -89,11 +107,27 @@ function Cells({ row, cell, onOpen }: { row: StreamListRow; cell: DetailCell | u
           </span>
         ))) : (failed ?? pending)}
       </span>
+      <span role="gridcell" className="st-cell st-actions">
+        <button
+          type="button"
+          className="button button-small"
+          tabIndex={-1}
+          aria-label={`Tail ${row.name}`}
+          title="Tail this stream (T)"
+          data-testid="row-tail"
+          onClick={(event) => {
+            event.stopPropagation();
+            onTail(row.name);
+          }}
+        >
+          Tail
+        </button>
+      </span>
     </>
   );
 }
 
-export function StreamTable({ rows, details, selected, sort, onSort, onSelect, onOpen, onVisible, filterStartedAt }: StreamTableProps) {
+export function StreamTable({ rows, details, throughput, selected, sort, onSort, onSelect, onOpen, onTail, onVisible, filterStartedAt }: StreamTableProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const { start, end } = useVirtualWindow(viewport, rows.length, ROW_HEIGHT);
   const shown = rows.slice(start, end);
@@ -150,6 +184,11 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
       onOpen(current.name);
       return;
     }
+    if (event.key === 't' && !event.ctrlKey && !event.metaKey && !event.altKey && current) {
+      event.preventDefault();
+      onTail(current.name);
+      return;
+    }
     const delta = moves[event.key];
     if (delta === undefined) return;
     event.preventDefault();
@@ -174,6 +213,8 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
             >
               {col.id === 'tags' ? (
                 col.label
+              ) : col.id === 'actions' ? (
+                <span className="visually-hidden">{col.label}</span>
               ) : (
                 <button type="button" className="st-sort" onClick={() => onSort(col.id as SortColumn)} title={`Sort by ${col.label.toLowerCase()}`}>
                   {col.label}
@@ -216,7 +257,7 @@ export function StreamTable({ rows, details, selected, sort, onSort, onSelect, o
                 onClick={() => onSelect(row.name)}
                 onDoubleClick={() => onOpen(row.name)}
               >
-                <Cells row={row} cell={details.get(row.name)} onOpen={onOpen} />
+                <Cells row={row} cell={details.get(row.name)} throughput={throughput} onOpen={onOpen} onTail={onTail} />
               </div>
             );
           })}

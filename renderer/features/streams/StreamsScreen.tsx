@@ -14,19 +14,22 @@ import './streams.css';
 import { createStreamList, type StreamList } from './streamListStore';
 import { visibleRows } from './streamRows';
 import { patchStreamsUi, resetForConnection, streamsUi, type SortColumn } from './streamsUi';
+import { createThroughputWatch, type ThroughputWatch } from './streamThroughput';
 import { StreamTable } from './StreamTable';
 
-let cached: { client: AppClient; epoch: number; list: StreamList; seenChange: number } | null = null;
+let cached: { client: AppClient; epoch: number; list: StreamList; throughput: ThroughputWatch; seenChange: number } | null = null;
 
-/** One list per connection; switching drops the old one and its answers still on the way. */
-function listFor(client: AppClient, epoch: number): StreamList {
-  if (cached && cached.client === client && cached.epoch === epoch) return cached.list;
+/** One list (and throughput watch) per connection; switching drops the old one and its answers still on the way. */
+function listFor(client: AppClient, epoch: number): { list: StreamList; throughput: ThroughputWatch } {
+  if (cached && cached.client === client && cached.epoch === epoch) return cached;
   cached?.list.dispose();
-  cached = { client, epoch, list: createStreamList(client), seenChange: streamsChanged.get() };
-  return cached.list;
+  cached?.throughput.dispose();
+  cached = { client, epoch, list: createStreamList(client), throughput: createThroughputWatch(client), seenChange: streamsChanged.get() };
+  return cached;
 }
 
-export function StreamsScreen({ session, ProduceTab }: { session: SessionState; ProduceTab: ProduceTabSlot }) {
+/** `onTail` opens the Tail screen on a stream (the tail feature lends it through screens.tsx). */
+export function StreamsScreen({ session, ProduceTab, onTail }: { session: SessionState; ProduceTab: ProduceTabSlot; onTail(stream: string): void }) {
   const client = useClient();
   const connections = useStore(connectionsStore);
   const ui = useStore(streamsUi);
@@ -40,9 +43,9 @@ export function StreamsScreen({ session, ProduceTab }: { session: SessionState; 
     );
   }
   return ui.open && ui.epoch === connections.epoch ? (
-    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} />
+    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} onTail={onTail} />
   ) : (
-    <StreamList client={client} epoch={connections.epoch} engineRunning={session.engine?.state === 'running'} />
+    <StreamList client={client} epoch={connections.epoch} engineRunning={session.engine?.state === 'running'} onTail={onTail} />
   );
 }
 
@@ -60,11 +63,13 @@ function Header({ subtitle, children }: { subtitle: string; children?: React.Rea
   );
 }
 
-function StreamList({ client, epoch, engineRunning }: { client: AppClient; epoch: number; engineRunning: boolean }) {
-  const list = listFor(client, epoch);
+function StreamList({ client, epoch, engineRunning, onTail }: { client: AppClient; epoch: number; engineRunning: boolean; onTail(stream: string): void }) {
+  const { list, throughput } = listFor(client, epoch);
   const state = useStore(list.store);
+  const rates = useStore(throughput.store);
   const ui = useStore(streamsUi);
   const connection = activeConnection(useStore(connectionsStore));
+  const local = connection?.kind === 'local';
   const changed = useStore(streamsChanged);
   const filterInput = useRef<HTMLInputElement>(null);
   const [filterStartedAt, setFilterStartedAt] = useState<number | null>(null);
@@ -99,8 +104,16 @@ function StreamList({ client, epoch, engineRunning }: { client: AppClient; epoch
     return () => window.removeEventListener('keydown', onKey);
   }, [list]);
 
-  const rows = visibleRows(state.rows, state.details, ui.filter, ui.sort);
-  const onVisible = useCallback((names: string[]) => list.want(names), [list]);
+  const rows = visibleRows(state.rows, state.details, ui.filter, ui.sort, rates);
+  const onVisible = useCallback(
+    (names: string[]) => {
+      list.want(names);
+      if (local) throughput.watch(names);
+    },
+    [list, throughput, local],
+  );
+  // Off screen (another screen, or the detail open): no stats subscriptions left running.
+  useEffect(() => () => throughput.watch([]), [throughput]);
   const onSort = (column: SortColumn) =>
     patchStreamsUi({ sort: { column, descending: ui.sort.column === column ? !ui.sort.descending : false } });
   const where = connection ? connection.name : 'this connection';
@@ -193,11 +206,13 @@ function StreamList({ client, epoch, engineRunning }: { client: AppClient; epoch
           <StreamTable
             rows={rows}
             details={state.details}
+            throughput={local ? rates : null}
             selected={ui.selected}
             sort={ui.sort}
             onSort={onSort}
             onSelect={(name) => patchStreamsUi({ selected: name })}
             onOpen={(name) => patchStreamsUi({ selected: name, open: name })}
+            onTail={onTail}
             onVisible={onVisible}
             filterStartedAt={filterStartedAt}
           />

@@ -2,6 +2,7 @@
 import type { StreamListRow } from '../../../shared/contract/streams';
 import type { DetailCell } from './streamListStore';
 import type { SortColumn } from './streamsUi';
+import type { Throughput } from './streamThroughput';
 
 type Value = string | number | null;
 
@@ -24,8 +25,10 @@ function detailValue(cell: DetailCell | undefined, column: SortColumn): Value {
   }
 }
 
-function sortValue(row: StreamListRow, cell: DetailCell | undefined, column: SortColumn): Value {
+function sortValue(row: StreamListRow, cell: DetailCell | undefined, column: SortColumn, throughput: ReadonlyMap<string, Throughput>): Value {
   switch (column) {
+    case 'throughput':
+      return throughput.get(row.name)?.recordsPerSecond ?? null;
     case 'name':
       return row.name;
     case 'status':
@@ -56,11 +59,13 @@ export function visibleRows(
   details: ReadonlyMap<string, DetailCell>,
   filter: string,
   sort: { column: SortColumn; descending: boolean },
+  /** Records/s in over the last minute, for the streams whose figures are known (local engine only). */
+  throughput: ReadonlyMap<string, Throughput> = new Map(),
 ): StreamListRow[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle ? rows.filter((row) => matches(row, details.get(row.name), needle)) : [...rows];
   const sign = sort.descending ? -1 : 1;
-  const keyed = kept.map((row) => ({ row, value: sortValue(row, details.get(row.name), sort.column) }));
+  const keyed = kept.map((row) => ({ row, value: sortValue(row, details.get(row.name), sort.column, throughput) }));
   keyed.sort((a, b) => {
     const nullsLast = a.value === null || b.value === null;
     const primary = nullsLast ? compare(a.value, b.value) : sign * compare(a.value, b.value);

@@ -2,7 +2,7 @@
 // and the sort. A connection switch clears what belonged to the old connection.
 import { createStore } from '../../state/store';
 
-export type SortColumn = 'name' | 'status' | 'mode' | 'open' | 'closed' | 'retention' | 'encryption' | 'consumers' | 'created';
+export type SortColumn = 'name' | 'status' | 'mode' | 'open' | 'closed' | 'retention' | 'encryption' | 'consumers' | 'throughput' | 'created';
 
 export interface StreamsUi {
   /** The highlighted row. */

@@ -33,7 +33,7 @@ async function* fileSlices(file: File): AsyncGenerator<{ text: string; firstLine
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
   const client = useClient();
-  const { fields, target, problem } = useWriteTarget();
+  const { fields, target, problem, shownProblem } = useWriteTarget();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ bytes: number; counts: Counts } | null>(null);
   const [report, setReport] = useState<(Counts & { failures: WriteReport['failures']; failedListTruncated: boolean; state: WriteReport['state']; error: WriteReport['error']; elapsedMs: number }) | null>(null);
@@ -104,7 +104,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           {(props) => <input {...props} type="file" accept=".ndjson,.jsonl,.json,.txt,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-autofocus data-testid="import-file" />}
         </Field>
         {fields}
-        {problem && file ? <p className="field-problem">{problem}</p> : null}
+        {shownProblem && file ? <p className="field-problem">{shownProblem}</p> : null}
         {progress && file ? (
           <TailProgress label={`${size(progress.bytes)} of ${size(file.size)} read · ${progress.counts.acknowledged.toLocaleString()} written · ${progress.counts.failed.toLocaleString()} failed`} value={progress.bytes} max={file.size} />
         ) : null}

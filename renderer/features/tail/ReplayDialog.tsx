@@ -19,7 +19,7 @@ import { useWriteTarget } from './useWriteTarget';
 export function ReplayDialog({ stream, onClose }: { stream: string; onClose(): void }) {
   const client = useClient();
   const source = activeConnection(useStore(connectionsStore));
-  const { fields, target, problem } = useWriteTarget();
+  const { fields, target, problem, shownProblem } = useWriteTarget();
   const [zone, setZone] = useState<Zone>('local');
   const [from, setFrom] = useState<'TRIM_HORIZON' | 'AT_TIMESTAMP' | 'AT_SEQUENCE_NUMBER'>('AT_TIMESTAMP');
   const [startTime, setStartTime] = useState(() => toInputTime(Date.now() - 15 * 60_000, 'local'));
@@ -118,7 +118,7 @@ export function ReplayDialog({ stream, onClose }: { stream: string; onClose(): v
           <Segmented<Zone> label="Time zone" value={zone} onChange={setZone} options={[{ id: 'local', label: 'Local' }, { id: 'utc', label: 'UTC' }]} />
         </div>
         {fields}
-        {rangeProblem ? <p className="field-problem">{rangeProblem}</p> : problem ? <p className="field-problem">{problem}</p> : null}
+        {rangeProblem ? <p className="field-problem">{rangeProblem}</p> : shownProblem ? <p className="field-problem">{shownProblem}</p> : null}
         {progress ? <TailProgress label={`${progress.read.toLocaleString()} read · ${progress.acknowledged.toLocaleString()} written · ${progress.failed.toLocaleString()} failed · ${size(progress.bytes)}`} value={0} max={null} /> : null}
         {busy && !progress?.read ? <Spinner label="Reading the source range…" /> : null}
         {report ? <WriteReportView report={report} what="records" /> : null}

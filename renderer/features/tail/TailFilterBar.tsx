@@ -1,13 +1,25 @@
-// Filters, evaluated in main: quick text, a regular expression and a JSONata expression, checked with
-// tail.validateFilter as the user types (the problem's position marked under the expression); saved filters per
-// stream. Applying a changed filter starts the tail again with it.
+// Filters: quick text, a regular expression and a JSONata expression, checked with tail.validateFilter as the
+// user types (the problem's position marked under the expression); saved filters per stream. During a tail the
+// filter applies to the rows kept and to those arriving, without reading the stream again: text and regex as
+// the user types, JSONata when applied. Starting a tail (or Re-read) sends it to main, which filters whole
+// records.
 import { useEffect, useState, type RefObject } from 'react';
-import type { FilterProblem, SavedFilter } from '../../../shared/contract/tail';
+import type { FilterProblem, SavedFilter, TailFilter } from '../../../shared/contract/tail';
+import { isResourceName } from '../../../shared/domain/resourceNames';
 import { useClient } from '../../api/ClientContext';
 import { toUiError, type UiError } from '../../api/errors';
 import { ErrorNote } from '../../components/ErrorNote';
 import { useStore } from '../../state/store';
 import { formFilter, patchForm, tailForm } from './tailForm';
+
+function compiles(regex: NonNullable<TailFilter['regex']>): boolean {
+  try {
+    new RegExp(regex.pattern, (regex.flags ?? 'i').replace(/[gy]/g, ''));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function Marked({ text, problem }: { text: string; problem: FilterProblem }) {
   if (problem.position === null) return null;
@@ -23,14 +35,22 @@ function Marked({ text, problem }: { text: string; problem: FilterProblem }) {
 
 export interface TailFilterBarProps {
   inputRef: RefObject<HTMLInputElement | null>;
-  /** The filter of the running session, to tell whether the typed one differs. */
+  /** The filter main applies in the current session, to tell whether the typed one differs. */
   appliedKey: string | null;
-  running: boolean;
+  /** The filter applied to the rows kept (see KeptRowsView). */
+  viewFilter: TailFilter | null;
+  /** A session exists (running or ended): filters apply to its rows instead of starting one. */
+  hasSession: boolean;
+  /** Filters the rows kept and those arriving, without restarting. */
+  onView(filter: TailFilter | undefined): void;
+  /** Starts the tail (again) with the typed filter sent to main. */
   onApply(): void;
   onProblems(count: number): void;
 }
 
-export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProblems }: TailFilterBarProps) {
+const TYPING_PAUSE_MS = 250;
+
+export function TailFilterBar({ inputRef, appliedKey, viewFilter, hasSession, onView, onApply, onProblems }: TailFilterBarProps) {
   const client = useClient();
   const form = useStore(tailForm);
   // Problems are kept with the filter they were found in, so a stale answer never shows for newer text.
@@ -62,7 +82,8 @@ export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProble
   useEffect(() => onProblems(problems.length + (checking ? 1 : 0)), [problems.length, checking, onProblems]);
 
   useEffect(() => {
-    if (!client || !form.stream) return;
+    // A name that breaks the stream-name rule is shown as a problem on the Stream field; asking would only fail.
+    if (!client || !isResourceName(form.stream)) return;
     let live = true;
     client
       .call('tail.filters.list', { stream: form.stream })
@@ -98,13 +119,35 @@ export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProble
     }
   };
 
+  // Text and regex act as the user types (after a short pause), with the JSONata part last applied.
+  const viewJsonata = viewFilter?.jsonata;
+  const typedText = form.filterText;
+  const typedRegex = form.regex;
+  const typedFlags = form.regexFlags;
+  useEffect(() => {
+    if (!hasSession) return;
+    const timer = setTimeout(() => {
+      const typed = formFilter({ ...tailForm.get(), filterText: typedText, regex: typedRegex, regexFlags: typedFlags, jsonata: viewJsonata ?? '' });
+      if (typed?.regex && !compiles(typed.regex)) return;
+      onView(typed);
+    }, TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [hasSession, typedText, typedRegex, typedFlags, viewJsonata, onView]);
+
   const regexProblem = problems.find((p) => p.part === 'regex');
   const jsonataProblem = problems.find((p) => p.part === 'jsonata');
-  const changed = key !== (appliedKey ?? 'null');
+  const viewKey = JSON.stringify(viewFilter);
+  const pending = hasSession ? key !== viewKey : false;
+  const rereadable = hasSession && key !== (appliedKey ?? 'null');
+  const apply = () => {
+    if (problems.length > 0 || checking) return;
+    if (hasSession) onView(filter);
+    else onApply();
+  };
   const submit = (e: { key: string; preventDefault(): void }) => {
-    if (e.key === 'Enter' && problems.length === 0) {
+    if (e.key === 'Enter') {
       e.preventDefault();
-      onApply();
+      apply();
     }
   };
 
@@ -146,9 +189,21 @@ export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProble
           />
         </label>
         <div className="tf-actions">
-          <button type="button" className="button button-primary" disabled={problems.length > 0 || checking || (!changed && running)} onClick={onApply} data-testid="filter-apply" title="Applying starts the tail again with this filter (Enter in a filter field)">
-            {running ? (changed ? 'Apply and restart' : 'Applied') : 'Apply and start'}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={problems.length > 0 || checking || (hasSession && !pending)}
+            onClick={apply}
+            data-testid="filter-apply"
+            title={hasSession ? 'Filters the rows kept and those arriving, without reading the stream again (Enter in a filter field)' : 'Starts the tail with this filter (Enter in a filter field)'}
+          >
+            {hasSession ? (pending ? 'Apply' : 'Applied') : 'Apply and start'}
           </button>
+          {hasSession ? (
+            <button type="button" className="button" disabled={problems.length > 0 || checking || !rereadable} onClick={onApply} data-testid="filter-reread" title="Starts the tail again with this filter, applied in main to whole records">
+              Re-read with filter
+            </button>
+          ) : null}
           <select className="input tf-saved" aria-label="Saved filters" value="" onChange={(e) => load(e.target.value)} disabled={saved.length === 0}>
             <option value="">{saved.length === 0 ? 'No saved filters' : `Saved filters (${saved.length})`}</option>
             {saved.map((s) => (
@@ -176,7 +231,7 @@ export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProble
               </button>
             </span>
           ) : (
-            <button type="button" className="button" disabled={!filter || !form.stream || problems.length > 0} onClick={() => setNaming(true)}>
+            <button type="button" className="button" disabled={!filter || !isResourceName(form.stream) || problems.length > 0} onClick={() => setNaming(true)}>
               Save…
             </button>
           )}
@@ -190,11 +245,18 @@ export function TailFilterBar({ inputRef, appliedKey, running, onApply, onProble
       {jsonataProblem ? (
         <div className="tf-problem" data-testid="jsonata-problem" role="status">
           <p className="field-problem">
+            {/* Main's message already names the character where the problem is. */}
             JSONata: {jsonataProblem.message}
-            {jsonataProblem.position !== null ? ` — at character ${jsonataProblem.position}` : ''}
           </p>
           <Marked text={form.jsonata} problem={jsonataProblem} />
         </div>
+      ) : null}
+      {hasSession && viewKey !== (appliedKey ?? 'null') ? (
+        <p className="small muted tf-note" data-testid="filter-note">
+          Filtering the rows kept, and those arriving, by their key and preview (the first 200 characters).{' '}
+          {appliedKey && appliedKey !== 'null' ? 'This tail started with a filter in main, so rows it skipped were never received. ' : ''}
+          Re-read with filter applies it in main to whole records.
+        </p>
       ) : null}
       {saved.length > 0 ? (
         <div className="tf-saved-list" aria-label="Saved filters of this stream">

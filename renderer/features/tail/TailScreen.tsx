@@ -8,6 +8,7 @@ import type { AppClient } from '../../api/connect';
 import { toUiError } from '../../api/errors';
 import { ErrorNote } from '../../components/ErrorNote';
 import { activeConnection, connectionsStore, switchConnection } from '../../state/connections';
+import type { TailFilter } from '../../../shared/contract/tail';
 import type { SessionState } from '../../state/session';
 import { useStore } from '../../state/store';
 import { ExportDialog } from './ExportDialog';
@@ -20,6 +21,7 @@ import type { TailController } from './tailController';
 import { useTailControllers } from './tailControllers';
 import { TailDetail } from './TailDetail';
 import { TailFilterBar } from './TailFilterBar';
+import { TailFind } from './TailFind';
 import { formParams, formProblems, patchForm, startWords, tailForm, timeFormats } from './tailForm';
 import { RunState, TailEmpty } from './TailRunState';
 import { TailSetup } from './TailSetup';
@@ -55,7 +57,18 @@ export function TailScreen({ session }: { session: SessionState }) {
 function LiveStatus({ controller }: { controller: TailController }) {
   useStore(controller.frame);
   const run = useStore(controller.state);
-  return <TailStatusStrip status={run.status} kept={controller.rows.length} capacity={controller.rows.capacity} dropped={controller.rows.dropped} received={controller.rows.pushed} paused={run.pausedAt !== null} />;
+  return (
+    <TailStatusStrip
+      status={run.status}
+      kept={controller.rows.length}
+      capacity={controller.rows.capacity}
+      dropped={controller.rows.dropped}
+      received={controller.rows.pushed}
+      paused={run.pausedAt !== null}
+      ended={run.phase === 'ended'}
+      shown={controller.view.filtered ? controller.view.length : null}
+    />
+  );
 }
 
 function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: number; session: SessionState }) {
@@ -74,11 +87,14 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const [now, setNow] = useState(() => Date.now());
   const [notice, setNotice] = useState<string | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
+  const rowsArea = useRef<HTMLDivElement>(null);
   const problems = formProblems(form);
   const active = run.phase === 'running' || run.phase === 'starting';
   const paused = run.pausedAt !== null;
   const sessionId = run.started?.sessionId ?? null;
   const onProblems = useCallback((n: number) => setFilterProblems(n), []);
+  const viewFilter = useStore(controller.viewFilter);
+  const onView = useCallback((filter: TailFilter | undefined) => controller.setViewFilter(filter), [controller]);
 
   // A new controller (first visit, or another connection): the old selection meant rows that are gone.
   useEffect(() => {
@@ -103,13 +119,17 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
         patchTailUi({ dialog: 'fanout-confirm' });
         return;
       }
-      const params = formParams(f);
+      const params = formParams(f, connection?.kind ?? null);
       if (params.mode?.type === 'fanout' && confirmAccountId) params.mode = { type: 'fanout', confirmAccountId };
       if (controller.rows.capacity !== f.bufferSize) controller.setCapacity(f.bufferSize);
       setShowProblems(false);
       setNotice(null);
       patchTailUi({ selected: null, detail: false, following: true, setupOpen: false, dialog: null });
+      controller.setViewFilter(params.filter);
       controller.start(params);
+      // Row keys (j/k/Enter) go to the rows from now on, not to the button that started the tail.
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || focused.tagName === 'BUTTON') rowsArea.current?.focus();
     },
     [controller, connection?.kind],
   );
@@ -159,7 +179,15 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
         </div>
         <div className="header-actions">
           <RunState controller={controller} />
-          <button type="button" className={`button ${active ? '' : 'button-primary'}`} onClick={toggle} aria-keyshortcuts="Control+Enter" title={`${active ? 'Stop' : 'Start'} (Ctrl+Enter)`} data-testid="tail-toggle" disabled={!active && startBlocked && showProblems}>
+          <button
+            type="button"
+            className={`button ${active ? '' : 'button-primary'}`}
+            onClick={toggle}
+            onKeyDown={(e) => {
+              // Enter here means the selected row (the keyboard hook opens it); a tail never stops on it.
+              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && active) e.preventDefault();
+            }}
+            aria-keyshortcuts="Control+Enter" title={`${active ? 'Stop' : 'Start'} (Ctrl+Enter)`} data-testid="tail-toggle" disabled={!active && startBlocked && showProblems}>
             {active ? 'Stop' : run.phase === 'ended' ? 'Start again' : 'Start tail'}
           </button>
           <button type="button" className="button" onClick={togglePause} disabled={!active} aria-keyshortcuts="Space" title={`${paused ? 'Resume' : 'Pause'} (Space)`} data-testid="tail-pause" aria-pressed={paused}>
@@ -213,7 +241,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
         <TailSetup streams={streams} shards={info?.shards ?? null} shardsLoading={infoLoading && !info} problems={problems} showProblems={showProblems} connectionKind={connection?.kind ?? null} />
       </details>
 
-      <TailFilterBar inputRef={filterInput} appliedKey={appliedKey} running={active} onApply={() => begin()} onProblems={onProblems} />
+      <TailFilterBar inputRef={filterInput} appliedKey={appliedKey} viewFilter={viewFilter} hasSession={run.phase !== 'idle'} onView={onView} onApply={() => begin()} onProblems={onProblems} />
 
       {run.phase !== 'idle' ? <LiveStatus controller={controller} /> : null}
       {paused ? (
@@ -224,7 +252,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
       {run.error ? <ErrorNote error={run.error} title="The tail stopped" testId="tail-error" /> : null}
 
       <div className="tail-body">
-        <div className="tail-main">
+        <div className="tail-main" ref={rowsArea} tabIndex={-1} data-testid="tail-main">
           <div className="tail-tablebar">
             <span className="ts-label">Times</span>
             <span className="segmented" role="radiogroup" aria-label="Arrival time shown as (T)">
@@ -234,6 +262,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
                 </button>
               ))}
             </span>
+            {run.phase !== 'idle' ? <TailFind controller={controller} onFound={select} /> : null}
             <span className="toolbar-note" />
             {!ui.following && controller.rows.length > 0 ? (
               <button type="button" className="button button-small" onClick={() => patchTailUi({ following: true, selected: null })} aria-keyshortcuts="F" data-testid="follow">
@@ -275,7 +304,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
       </div>
 
       {ui.dialog === 'export' && sessionId && run.params ? (
-        <ExportDialog sessionId={sessionId} stream={run.params.stream} selectedId={selectedRow?.id ?? null} loaded={controller.rows.length} loadedIds={() => controller.rows.toArray().map((r) => r.id)} transport={session.appInfo?.transport ?? null} dataDir={session.appInfo?.dataDir ?? null} onClose={() => patchTailUi({ dialog: null })} />
+        <ExportDialog sessionId={sessionId} stream={run.params.stream} selectedId={selectedRow?.id ?? null} loaded={controller.view.length} loadedIds={() => controller.view.toArray().map((r) => r.id)} transport={session.appInfo?.transport ?? null} dataDir={session.appInfo?.dataDir ?? null} onClose={() => patchTailUi({ dialog: null })} />
       ) : null}
       {ui.dialog === 'import' ? <ImportDialog onClose={() => patchTailUi({ dialog: null })} /> : null}
       {ui.dialog === 'replay' && form.stream ? <ReplayDialog stream={form.stream} onClose={() => patchTailUi({ dialog: null })} /> : null}

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { Spinner } from '../../components/Spinner';
 import { useStore } from '../../state/store';
-import { patchForm, tailForm, timePresets, toInputTime, type FormProblems, type StartKind, type Zone } from './tailForm';
+import { isFast, patchForm, tailForm, timePresets, toInputTime, type FormProblems, type StartKind, type Zone } from './tailForm';
 import { shortShard } from './tailFormat';
 
 export interface StreamChoice {
@@ -63,7 +63,7 @@ export function TailSetup({ streams, shards, shardsLoading, problems, showProble
   return (
     <div className="tail-setup" data-testid="tail-setup">
       <div className="ts-row">
-        <Field label="Stream" problem={show(problems.stream) ?? streams.error} hint={streams.loading ? 'Loading the streams…' : `${streams.names.length.toLocaleString()} stream${streams.names.length === 1 ? '' : 's'} on this connection`}>
+        <Field label="Stream" problem={show(problems.stream) ?? (form.stream ? (problems.stream ?? null) : null) ?? streams.error} hint={streams.loading ? 'Loading the streams…' : `${streams.names.length.toLocaleString()} stream${streams.names.length === 1 ? '' : 's'} on this connection`}>
           {(props) => (
             <>
               <input
@@ -201,9 +201,10 @@ export function TailSetup({ streams, shards, shardsLoading, problems, showProble
         </div>
         {form.mode === 'polling' ? (
           <label className="checkbox ts-note">
-            <input type="checkbox" checked={form.fast} onChange={(e) => patchForm({ fast: e.target.checked })} />
-            <span>
-              Lowest latency: 5 calls/s every 200 ms, the whole per-shard read budget (other consumers of this stream may be throttled). Off: 4 calls/s every 250 ms.
+            <input type="checkbox" checked={isFast(form, connectionKind)} onChange={(e) => patchForm({ fast: e.target.checked })} data-testid="tail-fast" />
+            <span data-testid="tail-fast-cost">
+              Lowest latency: 5 GetRecords calls/s per shard every 200 ms, the whole per-shard read budget, so other consumers of this stream are throttled while the tail runs. Off: 4 calls/s every 250 ms, leaving one for them.
+              {form.fast === null ? (connectionKind === 'local' ? ' On by default for the local engine; off by default on AWS and custom endpoints.' : ' Off by default on AWS and custom endpoints.') : ''}
             </span>
           </label>
         ) : (

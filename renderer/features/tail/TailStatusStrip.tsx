@@ -21,6 +21,12 @@ function Meter({ used, budget, label }: { used: number; budget: number; label: s
   );
 }
 
+/** Once the tail has stopped or failed, its last status must not say a shard is still read at full budget. */
+function settled(s: ShardStatus, ended: boolean): ShardStatus {
+  if (!ended || s.state === 'drained' || s.state === 'failed' || s.state === 'stopped') return s;
+  return { ...s, state: 'stopped', callsPerSecond: s.callsPerSecond === null ? null : 0, bytesPerSecond: 0 };
+}
+
 function Shard({ s }: { s: ShardStatus }) {
   const calls = s.callsPerSecond;
   return (
@@ -46,7 +52,7 @@ function Shard({ s }: { s: ShardStatus }) {
 
 /** `received` rows all matched (main sends only matches), so it is the exact matched count; status items come
  *  once a second, so scanned is at least that. */
-export function TailStatusStrip({ status, kept, capacity, dropped, received, paused }: { status: TailStatus | null; kept: number; capacity: number; dropped: number; received: number; paused: boolean }) {
+export function TailStatusStrip({ status, kept, capacity, dropped, received, paused, ended, shown }: { status: TailStatus | null; kept: number; capacity: number; dropped: number; received: number; paused: boolean; ended: boolean; shown: number | null }) {
   return (
     <div className="tail-status" data-testid="tail-status">
       <div className="tss-counters" aria-live="off">
@@ -64,6 +70,11 @@ export function TailStatusStrip({ status, kept, capacity, dropped, received, pau
         <span data-testid="counter-kept">
           <strong>{kept.toLocaleString()}</strong> of {capacity.toLocaleString()} rows kept
         </span>
+        {shown !== null ? (
+          <span data-testid="counter-shown" title="Rows kept that pass the filter in the filter bar">
+            <strong>{shown.toLocaleString()}</strong> shown
+          </span>
+        ) : null}
         <span className={dropped > 0 ? 'tss-dropped' : 'muted'} data-testid="counter-dropped" title="The oldest rows fall off the front once the buffer is full">
           <strong>{dropped.toLocaleString()}</strong> dropped
         </span>
@@ -71,7 +82,7 @@ export function TailStatusStrip({ status, kept, capacity, dropped, received, pau
       {status && status.shards.length > 0 ? (
         <ul className={`tss-shards${paused ? ' tss-stale' : ''}`} aria-label={paused ? 'Shards, as of the pause' : 'Shards'} title={paused ? 'As of the pause: reading resumes with Resume' : undefined}>
           {status.shards.map((s) => (
-            <Shard key={s.shardId} s={s} />
+            <Shard key={s.shardId} s={settled(s, ended)} />
           ))}
         </ul>
       ) : null}

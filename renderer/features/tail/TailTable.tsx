@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { TailRow } from '../../../shared/contract/tail';
 import { useStore } from '../../state/store';
 import { tailBenchProbe } from './tailBenchProbe';
+import type { KeptRowsView } from './keptRowsView';
 import type { TailController } from './tailController';
 import type { TimeFormat } from './tailForm';
 import { formatArrival, shortShard, size } from './tailFormat';
@@ -13,6 +14,13 @@ import { formatArrival, shortShard, size } from './tailFormat';
 export const ROW_HEIGHT = 28;
 const OVERSCAN = 6;
 
+/** The buffer position `delta` rows away from the selection in the view (from the ends when nothing is selected). */
+export function stepSelection(view: KeptRowsView, selected: number | null, delta: number): number | undefined {
+  if (view.length === 0) return undefined;
+  const at = selected === null ? undefined : view.indexOf(selected);
+  const base = at ?? (delta > 0 ? view.first - 1 : view.end);
+  return view.position(Math.min(view.end - 1, Math.max(view.first, base + delta)));
+}
 
 export interface TailTableProps {
   controller: TailController;
@@ -30,9 +38,17 @@ export interface TailTableProps {
   compact: boolean;
 }
 
-/** With the detail pane open the rows are `compact`: the sequence number and size move to the detail. */
+/** With the detail pane open the rows are `compact`: the sequence number and size move to the detail. Every
+ *  growing column is a share (fr) of the free width, Preview the largest: with fixed maxima the other columns
+ *  would take all the room first (grid grows them to their maxima before any fr) and squeeze Preview. */
+/** The narrowest the rows may get (the columns' minima, gaps and padding): below it the table scrolls sideways. */
+export function gridMinWidth(extra: number, compact: boolean): number {
+  const minima = [96, 64, ...(compact ? [] : [90]), 64, ...(compact ? [] : [60]), ...Array<number>(extra).fill(56), 200];
+  return minima.reduce((a, b) => a + b, 0) + (minima.length - 1) * 12 + 2 * 12;
+}
+
 export function gridColumns(extra: number, compact: boolean): string {
-  return `96px 64px${compact ? '' : ' minmax(90px, 380px)'} minmax(64px, 150px)${compact ? '' : ' 60px'}${' minmax(56px, 140px)'.repeat(extra)} minmax(140px, 1fr)`;
+  return `96px 64px${compact ? '' : ' minmax(90px, 1fr)'} minmax(64px, 0.6fr)${compact ? '' : ' 60px'}${' minmax(56px, 0.5fr)'.repeat(extra)} minmax(200px, 3fr)`;
 }
 
 function Row({ row, position, offset, columns, compact, timeFormat, now, selected, onSelect, onOpen }: { row: TailRow; position: number; offset: number; columns: number; compact: boolean; timeFormat: TimeFormat; now: number; selected: boolean; onSelect(p: number): void; onOpen(p: number): void }) {
@@ -83,13 +99,15 @@ function Row({ row, position, offset, columns, compact, timeFormat, now, selecte
 export function TailTable({ controller, columns, timeFormat, selected, following, onFollowing, onSelect, onOpen, now, frozen, compact }: TailTableProps) {
   const viewport = useRef<HTMLDivElement>(null);
   useStore(controller.frame);
-  const rows = controller.rows;
+  // The table walks the view (all kept rows, or those passing the view filter) by view index; selections are
+  // buffer positions, so a row stays selected across filter changes.
+  const rows = controller.view;
   // Positions are absolute (they survive drops); the canvas holds only the rows kept: row p sits at p - first.
   // The window is kept as the absolute position of the top row, so it stays right when rows drop off the front
   // (before the browser reports the adjusted scroll offset); following, it is simply the newest rows. Either way
   // the rows painted are the rows the new scroll offset shows, with no blank frame in between.
   const first = rows.first;
-  const count = rows.pushed;
+  const count = rows.end;
   const [box, setBox] = useState({ top: 0, height: 600 });
   const fit = Math.ceil(box.height / ROW_HEIGHT) + 1;
   const top = following ? Math.max(first, count - fit) : Math.max(first, Math.min(box.top, count - 1));
@@ -127,10 +145,10 @@ export function TailTable({ controller, columns, timeFormat, selected, following
   useLayoutEffect(() => {
     const probe = tailBenchProbe();
     if (!probe || shown.length === 0) return;
-    const fresh = shown.filter((_, i) => from + i > seen.current.noted);
+    const fresh = shown.filter((s) => s.index > seen.current.noted);
     seen.current.noted = Math.max(seen.current.noted, from + shown.length - 1);
     if (fresh.length === 0) return;
-    requestAnimationFrame(() => setTimeout(() => probe.notePainted(fresh.map((row) => row.preview))));
+    requestAnimationFrame(() => setTimeout(() => probe.notePainted(fresh.map((s) => s.row.preview))));
   });
 
   useEffect(() => {
@@ -145,9 +163,10 @@ export function TailTable({ controller, columns, timeFormat, selected, following
     return () => el.removeEventListener('scroll', onScroll);
   }, [following, frozen, onFollowing]);
 
-  const scrollTo = (p: number) => {
+  const scrollTo = (position: number) => {
     const el = viewport.current;
-    if (!el) return;
+    const p = rows.indexOf(position);
+    if (!el || p === undefined) return;
     const top = (p - rows.first) * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
@@ -171,16 +190,15 @@ export function TailTable({ controller, columns, timeFormat, selected, following
     const delta = moves[event.key];
     if (delta === undefined) return;
     event.preventDefault();
-    const base = selected ?? (delta > 0 ? first - 1 : count);
-    const next = Math.min(count - 1, Math.max(first, base + delta));
+    const next = stepSelection(rows, selected, delta);
     if (delta < 0) onFollowing(false);
-    onSelect(next);
+    if (next !== undefined) onSelect(next);
   };
 
   const extra = columns.length;
   const template = gridColumns(extra, compact);
   return (
-    <div className="stream-table tail-table" role="grid" aria-label="Tail rows" aria-rowcount={rows.length + 1} data-testid="tail-table" style={{ ['--st-columns' as string]: template }}>
+    <div className="stream-table tail-table" role="grid" aria-label="Tail rows" aria-rowcount={rows.length + 1} data-testid="tail-table" style={{ ['--st-columns' as string]: template, ['--st-min-width' as string]: `${gridMinWidth(extra, compact)}px` }}>
       <div role="row" className="st-row st-head tt-head" aria-rowindex={1}>
         <span role="columnheader" className="st-cell tt-cell">
           Arrival{timeFormat === 'utc' ? ' (UTC)' : timeFormat === 'relative' ? '' : ' (local)'}
@@ -202,14 +220,19 @@ export function TailTable({ controller, columns, timeFormat, selected, following
         tabIndex={0}
         role="rowgroup"
         aria-label="Rows: arrows or j/k move, Enter opens the detail"
-        aria-activedescendant={selected !== null && selected >= from && selected < end ? `tail-row-${selected}` : undefined}
+        aria-activedescendant={selected !== null && shown.some((s) => s.position === selected) ? `tail-row-${selected}` : undefined}
         onKeyDown={onKeyDown}
         data-testid="tail-rows"
         data-count={rows.length}
       >
+        {rows.length === 0 && rows.filtered && !rows.pending ? (
+          <p className="small muted tt-none" data-testid="tail-none-shown">
+            None of the {controller.rows.length.toLocaleString()} rows kept matches the filter.
+          </p>
+        ) : null}
         <div className="tt-canvas" style={{ height: rows.length * ROW_HEIGHT }}>
-          {shown.map((row, i) => (
-            <Row key={from + i} row={row} position={from + i} offset={from + i - first} columns={extra} compact={compact} timeFormat={timeFormat} now={now} selected={from + i === selected} onSelect={onSelect} onOpen={onOpen} />
+          {shown.map((s) => (
+            <Row key={s.index} row={s.row} position={s.position} offset={s.index - first} columns={extra} compact={compact} timeFormat={timeFormat} now={now} selected={s.position === selected} onSelect={onSelect} onOpen={onOpen} />
           ))}
         </div>
       </div>

@@ -4,12 +4,14 @@
 // main's readers wait (backpressure) and nothing is dropped: Kinesis keeps the records and reading resumes
 // where it stopped.
 import type { z } from 'zod';
-import type { TailItem, TailRecordsParams, TailRow, TailStatus } from '../../../shared/contract/tail';
+import type { TailFilter, TailItem, TailRecordsParams, TailRow, TailStatus } from '../../../shared/contract/tail';
 import type { AppClient } from '../../api/connect';
 import { errorFromShape, type UiError } from '../../api/errors';
 import { RingBuffer } from '../../state/ringBuffer';
 import { createStore, type Store } from '../../state/store';
+import { KeptRowsView } from './keptRowsView';
 import { tailBenchProbe } from './tailBenchProbe';
+import { rowTest } from './viewFilter';
 
 export type TailParamsIn = z.input<typeof TailRecordsParams>;
 export type StartedItem = Extract<TailItem, { type: 'started' }>;
@@ -37,6 +39,11 @@ export interface TailController {
   /** Bumped once per animation frame while rows arrive: the table renders from the buffer on each change. */
   readonly frame: Store<number>;
   readonly rows: RingBuffer<TailRow>;
+  /** The rows the table shows: all kept rows, or those passing the view filter. */
+  readonly view: KeptRowsView;
+  /** The filter the table applies to the rows kept (and to those arriving), without restarting the tail. */
+  readonly viewFilter: Store<TailFilter | null>;
+  setViewFilter(filter: TailFilter | undefined): void;
   start(params: TailParamsIn): void;
   stop(): void;
   pause(): void;
@@ -50,6 +57,9 @@ export function createTailController(client: AppClient, capacity = DEFAULT_BUFFE
   const state = createStore<TailRunState>(idle);
   const frame = createStore(0);
   const rows = new RingBuffer<TailRow>(capacity);
+  const viewFilter = createStore<TailFilter | null>(null);
+  // Declared before `schedule` exists; the view only calls it after construction.
+  const view: KeptRowsView = new KeptRowsView(rows, () => schedule());
   const patch = (change: Partial<TailRunState>) => state.set((s) => ({ ...s, ...change }));
   let handle: { unsubscribe(): void } | null = null;
   let generation = 0;
@@ -96,6 +106,7 @@ export function createTailController(client: AppClient, capacity = DEFAULT_BUFFE
       else if (item.type === 'started') started = item;
       else end = item;
     }
+    view.catchUp();
     if (started || status || end) {
       patch({
         ...(started ? { started, phase: 'running' as const } : {}),
@@ -110,10 +121,19 @@ export function createTailController(client: AppClient, capacity = DEFAULT_BUFFE
     state,
     frame,
     rows,
+    view,
+    viewFilter,
+    setViewFilter(filter) {
+      const next = filter ?? null;
+      if (JSON.stringify(next) === JSON.stringify(viewFilter.get())) return;
+      viewFilter.set(next);
+      view.setTest(rowTest(filter));
+    },
     start(params) {
       stopSubscription();
       closeSession();
       rows.clear();
+      view.reset();
       const mine = generation;
       state.set({ ...idle, phase: 'starting', params, startedAt: Date.now() });
       schedule();
@@ -150,6 +170,7 @@ export function createTailController(client: AppClient, capacity = DEFAULT_BUFFE
     },
     setCapacity(n) {
       rows.resize(n);
+      view.reset();
       schedule();
     },
     dispose() {

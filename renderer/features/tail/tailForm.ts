@@ -1,7 +1,9 @@
 // The Tail screen's settings as the user edits them (kept while they visit other screens), their checks, and
 // the `tail.records` params built from them. Times are typed in local time or UTC; sequence numbers are pasted.
+import type { ConnectionKind } from '../../../shared/contract/connections';
 import type { TailFilter, TailStartPosition } from '../../../shared/contract/tail';
 import { createStore } from '../../state/store';
+import { nameProblem } from '../../state/streamNameText';
 import { DEFAULT_BUFFER, type TailParamsIn } from './tailController';
 
 export type StartKind = TailStartPosition['type'];
@@ -20,8 +22,9 @@ export interface TailForm {
   endTime: string;
   endSequence: string;
   mode: 'polling' | 'fanout';
-  /** Polling with the whole per-shard budget (5 calls/s every 200 ms) for the lowest latency. */
-  fast: boolean;
+  /** Polling with the whole per-shard budget (5 calls/s every 200 ms) for the lowest latency; null: the
+   *  connection's default (fastByDefault). */
+  fast: boolean | null;
   order: 'oldest-first' | 'newest-first';
   columns: string[];
   bufferSize: number;
@@ -43,7 +46,7 @@ export const initialForm: TailForm = {
   endTime: '',
   endSequence: '',
   mode: 'polling',
-  fast: true,
+  fast: null,
   order: 'oldest-first',
   columns: [],
   bufferSize: DEFAULT_BUFFER,
@@ -107,6 +110,7 @@ export interface FormProblems {
 export function formProblems(form: TailForm): FormProblems {
   const problems: FormProblems = {};
   if (!form.stream) problems.stream = 'Choose a stream.';
+  else if (nameProblem(form.stream)) problems.stream = nameProblem(form.stream) ?? undefined;
   if (form.start === 'AT_TIMESTAMP' && fromInputTime(form.startTime, form.zone) === null) problems.startTime = 'Enter a date and time, or pick a preset.';
   if (form.start === 'AT_SEQUENCE_NUMBER' || form.start === 'AFTER_SEQUENCE_NUMBER') {
     if (!isSequence(form.startSequence)) problems.startSequence = 'A sequence number is digits only (paste it from a record).';
@@ -145,8 +149,18 @@ function startPosition(form: TailForm): TailStartPosition {
   }
 }
 
+/** The whole read budget is free to take on the local engine; on AWS (or any shared endpoint) it throttles the
+ *  stream's other consumers, so lowest latency is something to ask for there. */
+export function fastByDefault(kind: ConnectionKind | null): boolean {
+  return kind === 'local';
+}
+
+export function isFast(form: TailForm, kind: ConnectionKind | null): boolean {
+  return form.fast ?? fastByDefault(kind);
+}
+
 /** The session params; call only when formProblems() is empty. */
-export function formParams(form: TailForm): TailParamsIn {
+export function formParams(form: TailForm, kind: ConnectionKind | null): TailParamsIn {
   const filter = formFilter(form);
   const endTime = fromInputTime(form.endTime, form.zone);
   return {
@@ -155,7 +169,7 @@ export function formParams(form: TailForm): TailParamsIn {
     start: startPosition(form),
     ...(form.end === 'time' && endTime !== null ? { end: { type: 'AT_TIMESTAMP' as const, timestamp: endTime } } : {}),
     ...(form.end === 'sequence' ? { end: { type: 'AT_SEQUENCE_NUMBER' as const, sequenceNumber: form.endSequence.trim() } } : {}),
-    mode: form.mode === 'fanout' ? { type: 'fanout' } : form.fast ? { type: 'polling', maxCallsPerSecond: 5, pollIntervalMs: 200 } : { type: 'polling' },
+    mode: form.mode === 'fanout' ? { type: 'fanout' } : isFast(form, kind) ? { type: 'polling', maxCallsPerSecond: 5, pollIntervalMs: 200 } : { type: 'polling' },
     ...(filter ? { filter } : {}),
     order: form.order,
     columns: form.columns,

@@ -2,6 +2,7 @@
 // survives visits to other screens; and requests from elsewhere (the command palette) that the screen carries
 // out once it is mounted.
 import { navigation } from '../../state/navigation';
+import { patchForm } from './tailForm';
 import { createStore } from '../../state/store';
 
 export type TailDialog = 'export' | 'import' | 'replay' | 'fanout-confirm' | null;
@@ -18,7 +19,7 @@ export interface TailUi {
 export const tailUi = createStore<TailUi>({ selected: null, detail: false, following: true, setupOpen: true, dialog: null });
 export const patchTailUi = (change: Partial<TailUi>) => tailUi.set((ui) => ({ ...ui, ...change }));
 
-export type TailAction = 'toggle' | 'pause' | 'filter' | 'export' | 'import' | 'replay' | 'permalink' | 'follow';
+export type TailAction = 'toggle' | 'start' | 'pause' | 'filter' | 'export' | 'import' | 'replay' | 'permalink' | 'follow';
 
 /** The latest request; `n` makes a repeated request a new value. */
 export const tailRequest = createStore<{ action: TailAction; n: number } | null>(null);
@@ -26,4 +27,11 @@ export const tailRequest = createStore<{ action: TailAction; n: number } | null>
 export function requestTail(action: TailAction): void {
   navigation.set('tail');
   tailRequest.set((r) => ({ action, n: (r?.n ?? 0) + 1 }));
+}
+
+/** "Tail this stream" (a stream's page, its row in the list, the palette): the Tail screen on that stream, all
+ *  shards from now on, started at once (a running tail stops first). */
+export function tailStream(stream: string): void {
+  patchForm({ stream, shards: null, start: 'LATEST', startSequence: '', end: 'none', order: 'oldest-first' });
+  requestTail('start');
 }

@@ -2,8 +2,13 @@
 import { useEffect } from 'react';
 import type { TailActions } from './tailActions';
 import type { TailController } from './tailController';
+import { stepSelection } from './TailTable';
 import { nextTimeFormat, patchForm, tailForm } from './tailForm';
 import { patchTailUi, tailUi } from './tailUi';
+
+function isRunToggle(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.dataset.testid === 'tail-toggle';
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -23,11 +28,9 @@ export function useTailKeyboard(controller: TailController, actions: TailActions
       if (mod || event.altKey || isTyping(event.target)) return;
       const onButton = event.target instanceof HTMLElement && /^(BUTTON|A|SUMMARY)$/.test(event.target.tagName);
       const ui = tailUi.get();
-      const rows = controller.rows;
       const move = (delta: number) => {
-        if (rows.length === 0) return;
-        const base = ui.selected ?? (delta > 0 ? rows.first - 1 : rows.pushed);
-        select(Math.min(rows.pushed - 1, Math.max(rows.first, base + delta)));
+        const next = stepSelection(controller.view, ui.selected, delta);
+        if (next !== undefined) select(next);
       };
       switch (event.key) {
         case ' ':
@@ -48,7 +51,9 @@ export function useTailKeyboard(controller: TailController, actions: TailActions
           move(-1);
           return;
         case 'Enter':
-          if (onButton || ui.selected === null) return;
+          // Enter on the Start/Stop button is a key meant for rows (focus stays there after a click): it opens
+          // the selected row and never stops the tail. Other buttons keep their own Enter.
+          if (ui.selected === null || (onButton && !isRunToggle(event.target))) return;
           event.preventDefault();
           patchTailUi({ detail: true });
           return;

@@ -2,12 +2,13 @@
 // account id typed.
 import { useState } from 'react';
 import type { ConnectionSummary } from '../../../shared/contract/connections';
-import { isResourceName } from '../../../shared/domain/resourceNames';
 import { Field } from '../../components/Field';
 import { connectionsStore } from '../../state/connections';
 import { useStore } from '../../state/store';
+import { nameProblem } from '../../state/streamNameText';
 
-/** A connection and stream to write to; on an AWS profile the account id must be typed. */
+/** A connection and stream to write to; on an AWS profile the account id must be typed. `problem` blocks the
+ *  write; `shownProblem` is what to say under the fields (nothing before the user has typed a name). */
 export function useWriteTarget() {
   const view = useStore(connectionsStore);
   const [connectionId, setConnectionId] = useState(view.state?.activeId ?? '');
@@ -15,7 +16,7 @@ export function useWriteTarget() {
   const [account, setAccount] = useState('');
   const connection: ConnectionSummary | null = view.state?.connections.find((c) => c.id === connectionId) ?? null;
   const aws = connection?.kind === 'profile';
-  const problem = !stream ? 'Name the target stream.' : !isResourceName(stream) ? 'A stream name is letters, digits, _ . and -.' : aws && account.trim() !== (connection.accountId ?? '') ? (connection.accountId ? `Type the account id ${connection.accountId} to confirm.` : 'Type the 12-digit account id to confirm.') : null;
+  const problem = !stream ? 'Name the target stream.' : nameProblem(stream) ? nameProblem(stream) : aws && account.trim() !== (connection.accountId ?? '') ? (connection.accountId ? `Type the account id ${connection.accountId} to confirm.` : 'Type the 12-digit account id to confirm.') : null;
   const fields = (
     <>
       <div className="field-row tail-target">
@@ -41,5 +42,7 @@ export function useWriteTarget() {
     </>
   );
   const target = { ...(connectionId ? { connectionId } : {}), stream, ...(aws ? { confirmAccountId: account.trim() } : {}) };
-  return { fields, target, problem };
+  // Nothing typed yet is not a mistake: the empty name only disables the button until the user types.
+  const shownProblem = stream === '' ? null : problem;
+  return { fields, target, problem, shownProblem };
 }
