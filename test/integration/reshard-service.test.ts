@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evenHashRanges, partitionKeyHash } from '../../shared/domain/hashKey';
 import type { ExecuteItem, ObserveItem, ReshardOperation } from '../../shared/contract/reshard';
+import { sleep } from '../support/sleep';
 import { createStream, put, tail } from '../support/tail-kit';
-import { observe, openRanges, runItems, startReshardKit, type ReshardKit } from '../support/reshard-kit';
+import { observe, openRanges, runItems, startProfileApp, startReshardKit, type ReshardKit } from '../support/reshard-kit';
 
 let kit: ReshardKit;
 
@@ -128,10 +129,11 @@ describe('custom sequence', () => {
     const planned = await planAndRun(stream, { kind: 'custom', operations });
     expect(planned.plan.openShardsAfter).toBe(2);
     const r = even(2);
+    // The merged child covers the first shard's range again, below the untouched second shard.
     expect(await openRanges(kit.kinesis, stream)).toEqual([
-      { shardId: 'shardId-000000000001', ...r[1] },
       { shardId: 'shardId-000000000004', ...r[0] },
-    ].sort((a, b) => (BigInt(a.start) < BigInt(b.start) ? -1 : 1)));
+      { shardId: 'shardId-000000000001', ...r[1] },
+    ]);
   });
 
   it('refuses a plan whose steps do not fit the stream, before any call', async () => {
@@ -175,6 +177,30 @@ describe('interrupted and resumed', () => {
     expect(await ranges(stream)).toEqual(even(8));
     await expect(kit.client.call('reshard.run', { stream })).resolves.toMatchObject({ run: { state: 'completed' } });
   });
+
+  it('takes an unsubscribe as a cancel after the current step', async () => {
+    const stream = 'walked-away';
+    await createStream(kit.kinesis, stream, 3);
+    const operations: ReshardOperation[] = even(3).map((r, i) => ({
+      kind: 'split',
+      shardId: `shardId-00000000000${i}`,
+      newStartingHashKey: ((BigInt(r.start) + BigInt(r.end) + 1n) / 2n).toString(),
+    }));
+    const handle = kit.client.subscribe('reshard.execute', { stream, operations }, {
+      onBatch: (batch) => {
+        if (batch.some((i) => i.type === 'step' && i.index === 0 && i.phase === 'calling')) handle.unsubscribe();
+      },
+      onEnd: () => undefined,
+    });
+    let run = (await kit.client.call('reshard.run', { stream })).run;
+    for (let i = 0; i < 100 && (!run || run.state === 'running'); i++) {
+      await sleep(50);
+      run = (await kit.client.call('reshard.run', { stream })).run;
+    }
+    expect(run?.state).toBe('cancelled');
+    expect(run?.steps.map((s) => s.state)).toEqual(['done', 'pending', 'pending']);
+    expect(await openRanges(kit.kinesis, stream)).toHaveLength(4);
+  });
 });
 
 describe('the tail during a reshard', () => {
@@ -193,5 +219,56 @@ describe('the tail during a reshard', () => {
     expect(seen).toEqual([...before, ...after].map((p) => `${p.shardId}/${p.sequenceNumber}`).sort());
     expect(new Set(after.map((p) => p.shardId)).size).toBeGreaterThan(1);
     expect(after.every((p) => !['shardId-000000000000', 'shardId-000000000001'].includes(p.shardId))).toBe(true);
+  });
+});
+
+describe('AWS paths', () => {
+  it('samples the shards through a custom endpoint (with progress) and splits the hot shard from the sample', async () => {
+    const stream = 'sampled';
+    await createStream(kit.kinesis, stream, 1);
+    const [hot] = keysIn('hot-', 2n ** 127n + 2n ** 126n, 2n ** 128n - 1n, 1);
+    const written = [...Array.from({ length: 300 }, () => hot as string), ...Array.from({ length: 700 }, (_, i) => `cold-${i}`)];
+    await put(kit.kinesis, stream, written.map((partitionKey, i) => ({ partitionKey, text: `r${i}` })));
+    const custom = kit.tail.manager.addCustom({ name: 'engine as an endpoint', endpoint: kit.tail.engine.endpoint, region: 'us-east-1', credentials: { type: 'static', accessKeyId: 'AKIDCUSTOM', secretAccessKey: 'custom-secret' } });
+    await kit.tail.manager.switchTo(custom.id);
+    try {
+      const items = await observe(kit.client, { stream, sampleMinutes: 5, maxRecordsPerShard: 5000 });
+      const progress = items.filter((i) => i.type === 'progress');
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.at(-1)).toMatchObject({ shardsDone: 1, shardsTotal: 1, recordsRead: 1000, fraction: 1 });
+      const shard = items.find((i) => i.type === 'shard');
+      expect(shard?.type === 'shard' && shard.shard).toMatchObject({ sampledRecords: 1000, records: 1000 });
+      const done = items.at(-1);
+      if (done?.type !== 'done') throw new Error('no done item');
+      expect(done).toMatchObject({ source: 'sample', windowSeconds: 300 });
+
+      const planned = await kit.client.call('reshard.plan', { stream, goal: { kind: 'split-hot', shardId: 'shardId-000000000000' }, observationId: done.observationId });
+      expect(planned.plan.problems).toEqual([]);
+      expect(planned.stream.shardCountUpdatesLast24h).toBeNull();
+      expect(planned.notes.join(' ')).toMatch(/does not report how many UpdateShardCount calls/);
+      const op = planned.plan.calls[0]?.operation;
+      if (op?.kind !== 'split') throw new Error('not a split');
+      const below = written.filter((k) => partitionKeyHash(k) < BigInt(op.newStartingHashKey)).length / written.length;
+      expect(below).toBeGreaterThanOrEqual(0.45);
+      expect(below).toBeLessThanOrEqual(0.55);
+      const { run } = await runItems(kit.client, 'reshard.execute', { stream, operations: [op] });
+      expect(run.state).toBe('completed');
+      expect(await openRanges(kit.kinesis, stream)).toHaveLength(2);
+    } finally {
+      await kit.tail.manager.switchTo('local');
+      await kit.tail.manager.removeCustom({ id: custom.id });
+    }
+  });
+
+  it('asks an AWS profile connection for the account and the stream name before anything is read or changed', async () => {
+    const app = await startProfileApp(kit);
+    try {
+      const operations = [{ kind: 'scale', targetShardCount: 2 }];
+      await expect(runItems(app.client, 'reshard.execute', { stream: 'aws-stream', operations })).rejects.toMatchObject({ code: 'ConfirmationRequired', message: expect.stringContaining('account id and the stream name') });
+      await expect(runItems(app.client, 'reshard.execute', { stream: 'aws-stream', operations, confirm: { accountId: '123456789012', streamName: 'other' } })).rejects.toMatchObject({ code: 'ConfirmationMismatch' });
+      await expect(runItems(app.client, 'reshard.resume', { stream: 'aws-stream', runId: 'r' })).rejects.toMatchObject({ code: 'ConfirmationRequired' });
+    } finally {
+      app.close();
+    }
   });
 });

@@ -2,7 +2,10 @@
 // so UPDATING is seen), ConnectionManager and settings store, the reshard handlers in a real dispatcher, and a
 // typed RPC client over the memory port. restartService() drops the service and builds a new one over the same
 // settings store, as an app restart would.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { ConnectionManager } from '../../main/connections/connectionManager';
 import { defineContract } from '../../shared/contract/index';
 import { reshardCommands, reshardSubscriptions, type ExecuteItem, type ObserveItem, type ReshardRun } from '../../shared/contract/reshard';
 import { reshardHandlers } from '../../main/app/reshardHandlers';
@@ -12,6 +15,7 @@ import type { StartEngineOptions } from '../../main/server/engine/startEngine';
 import { memoryClient, testDispatcher } from './rpc-kit';
 import { collect } from './services-kit';
 import { startTailKit, type TailKit } from './tail-kit';
+import { tempDir } from './tempDir';
 
 export const reshardContract = defineContract({ commands: reshardCommands, subscriptions: reshardSubscriptions, events: {} });
 export type ReshardClient = RpcClient<typeof reshardContract>;
@@ -75,4 +79,28 @@ export async function openRanges(kinesis: KinesisClient, stream: string): Promis
   return (out.Shards ?? [])
     .map((s) => ({ shardId: s.ShardId ?? '', start: s.HashKeyRange?.StartingHashKey ?? '', end: s.HashKeyRange?.EndingHashKey ?? '' }))
     .sort((a, b) => (BigInt(a.start) < BigInt(b.start) ? -1 : 1));
+}
+
+/**
+ * A second app on the same engine whose active connection is an AWS profile (static keys in its own AWS files):
+ * what the service asks of AWS connections before it changes anything.
+ */
+export async function startProfileApp(kit: ReshardKit): Promise<{ client: ReshardClient; close(): void }> {
+  const scratch = tempDir('reshard-profile');
+  const config = join(scratch.path, 'config');
+  const credentials = join(scratch.path, 'credentials');
+  writeFileSync(config, '[profile prod]\nregion = us-east-1\n');
+  writeFileSync(credentials, '[prod]\naws_access_key_id = AKIDRESHARDTEST\naws_secret_access_key = reshard-test-secret\n');
+  const manager = await ConnectionManager.open({ settings: kit.tail.settings, checkOnSwitch: false, localEndpoint: kit.tail.engine.endpoint, awsPaths: () => ({ config, credentials }) });
+  await manager.switchTo('profile:prod');
+  const dispatcher = testDispatcher(reshardContract, reshardHandlers(manager, kit.tail.settings), 'reshard-profile');
+  const client = await memoryClient(dispatcher, reshardContract, 'reshard-profile');
+  return {
+    client,
+    close() {
+      dispatcher.close();
+      manager.close();
+      scratch.remove();
+    },
+  };
 }

@@ -77,8 +77,9 @@ function fromEngineShard(shard: OpenShard, view: ShardStatsView | undefined, sec
 export async function observeFromEngine(connection: SessionConnection, admin: EngineAdmin, stream: string): Promise<Observation> {
   const shape = await readStreamShape(connection.kinesis(), stream);
   const now = Date.now();
-  // The last hour, or the stream's life when shorter, so a young stream's rates are not diluted.
-  const seconds = Math.max(1, Math.min(HOUR_SECONDS, Math.ceil((now - shape.summary.createdAt) / 1000)));
+  // The last hour, or the stream's life when shorter (so a young stream's rates are not diluted), counted in the
+  // engine's whole seconds from the one the stream was created in up to the current one.
+  const seconds = Math.max(1, Math.min(HOUR_SECONDS, Math.floor(now / 1000) - Math.floor(shape.summary.createdAt / 1000) + 1));
   const view: StreamStatsView = await adminCall(() => admin.getStreamStats({ StreamName: stream }, { seconds, topKeys: ENGINE_TOP_KEYS }));
   const byId = new Map(view.Shards.map((s) => [s.ShardId, s]));
   return {

@@ -76,8 +76,9 @@ export class ReshardService {
     const params = ExecuteParams.parse(input);
     const ctx = this.context();
     this.refuseConcurrent(ctx.connection.id, params.stream);
+    this.checkConfirmation(ctx.connection, params.stream, params.confirm);
     await this.dryRun(ctx, params.stream, params.operations);
-    await this.confirm(ctx.connection, params.stream, params.confirm);
+    await this.confirmAccount(ctx.connection, params.stream, params.confirm);
     const now = Date.now();
     const run: ReshardRun = {
       runId: randomUUID(),
@@ -97,6 +98,7 @@ export class ReshardService {
     const params = ResumeParams.parse(input);
     const ctx = this.context();
     this.refuseConcurrent(ctx.connection.id, params.stream);
+    this.checkConfirmation(ctx.connection, params.stream, params.confirm);
     const stored = this.latestRun(params.stream);
     if (!stored || stored.runId !== params.runId) throw new RpcError('RunNotFound', `Run ${params.runId} is not the latest reshard run of ${params.stream} on this connection.`);
     if (stored.state === 'completed') throw new RpcError('RunCompleted', `Run ${params.runId} has completed: nothing is left to do.`);
@@ -105,7 +107,7 @@ export class ReshardService {
     const steps = stored.steps.map((s) => (s.state === 'sent' ? { ...s, state: alreadyApplied(s.operation, facts.shape.open) ? ('done' as const) : ('pending' as const) } : s));
     const left = steps.filter((s) => s.state !== 'done').map((s) => s.operation);
     if (left.length > 0) await this.dryRun(ctx, params.stream, left);
-    await this.confirm(ctx.connection, params.stream, params.confirm);
+    await this.confirmAccount(ctx.connection, params.stream, params.confirm);
     await this.run(ctx, { ...stored, steps }, out);
   }
 
@@ -138,14 +140,20 @@ export class ReshardService {
     if (plan.problems.length > 0) throw new RpcError('ValidationException', `The dry run found problems, nothing was changed: ${plan.problems.join(' ')}`);
   }
 
-  private async confirm(connection: SessionConnection, stream: string, confirmation: ReshardConfirmation | undefined): Promise<void> {
+  /** The typed confirmation, before anything is read: present, and naming this stream. */
+  private checkConfirmation(connection: SessionConnection, stream: string, confirmation: ReshardConfirmation | undefined): void {
     if (connection.kind !== 'profile') return;
-    if (confirmation && confirmation.streamName !== stream) {
-      throw new RpcError('ConfirmationMismatch', `The confirmation names the stream ${confirmation.streamName}, not ${stream}: nothing was done.`);
-    }
     if (!confirmation) {
       throw new RpcError('ConfirmationRequired', `The connection ${connection.name} is an AWS account: to reshard ${stream} there, type its account id and the stream name (confirm).`);
     }
-    await confirmAccount(connection, connection.sts(), confirmation.accountId, `reshard ${stream}`);
+    if (confirmation.streamName !== stream) {
+      throw new RpcError('ConfirmationMismatch', `The confirmation names the stream ${confirmation.streamName}, not ${stream}: nothing was done.`);
+    }
+  }
+
+  /** The confirmed account must be the one the credentials belong to (sts:GetCallerIdentity, asked afresh). */
+  private async confirmAccount(connection: SessionConnection, stream: string, confirmation: ReshardConfirmation | undefined): Promise<void> {
+    if (connection.kind !== 'profile') return;
+    await confirmAccount(connection, connection.sts(), confirmation?.accountId, `reshard ${stream}`);
   }
 }
