@@ -20,6 +20,9 @@ afterAll(async () => {
 });
 
 const even = (n: number) => evenHashRanges(n).map((r) => ({ start: r.StartingHashKey, end: r.EndingHashKey }));
+/** Splits each of the first n shards of an n-shard stream in the middle. */
+const halvingSplits = (n: number): ReshardOperation[] =>
+  even(n).map((r, i) => ({ kind: 'split', shardId: `shardId-${String(i).padStart(12, '0')}`, newStartingHashKey: ((BigInt(r.start) + BigInt(r.end) + 1n) / 2n).toString() }));
 const ranges = async (stream: string) => (await openRanges(kit.kinesis, stream)).map(({ start, end }) => ({ start, end }));
 
 /** Keys whose hash falls in [from, to], found by counting up from `prefix`0. */
@@ -151,11 +154,7 @@ describe('interrupted and resumed', () => {
   it('cancelled after step 2, keeps a record of what ran; a restarted service resumes the rest', async () => {
     const stream = 'resume';
     await createStream(kit.kinesis, stream, 4);
-    const operations: ReshardOperation[] = even(4).map((r, i) => ({
-      kind: 'split',
-      shardId: `shardId-00000000000${i}`,
-      newStartingHashKey: ((BigInt(r.start) + BigInt(r.end) + 1n) / 2n).toString(),
-    }));
+    const operations = halvingSplits(4);
     let cancelled: Promise<{ accepted: boolean }> | null = null;
     const first = await runItems(kit.client, 'reshard.execute', { stream, operations }, (item: ExecuteItem) => {
       // While step 2 is on its way, ask to cancel: the step in flight finishes, the run stops after it.
@@ -181,11 +180,7 @@ describe('interrupted and resumed', () => {
   it('takes an unsubscribe as a cancel after the current step', async () => {
     const stream = 'walked-away';
     await createStream(kit.kinesis, stream, 3);
-    const operations: ReshardOperation[] = even(3).map((r, i) => ({
-      kind: 'split',
-      shardId: `shardId-00000000000${i}`,
-      newStartingHashKey: ((BigInt(r.start) + BigInt(r.end) + 1n) / 2n).toString(),
-    }));
+    const operations = halvingSplits(3);
     const handle = kit.client.subscribe('reshard.execute', { stream, operations }, {
       onBatch: (batch) => {
         if (batch.some((i) => i.type === 'step' && i.index === 0 && i.phase === 'calling')) handle.unsubscribe();

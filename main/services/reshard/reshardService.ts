@@ -36,10 +36,10 @@ export class ReshardService {
   private readonly observations = new Observations();
   private readonly runs: ReshardRuns;
   private readonly live = new Map<string, LiveRun>();
-
   constructor(
     private readonly source: ReshardSource,
     settings: KeyValueStore,
+    /** Polling and backoff: AWS's pace on profile connections; the local engine and emulators answer at once. */
     private readonly timing: { local: ExecutorTiming; aws: ExecutorTiming } = { local: LOCAL_TIMING, aws: AWS_TIMING },
   ) {
     this.runs = new ReshardRuns(settings);
@@ -119,7 +119,7 @@ export class ReshardService {
     };
     out.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      await executeRun({ kinesis: ctx.connection.kinesis, runs: this.runs, control, timing: ctx.admin ? this.timing.local : this.timing.aws, push: out.push }, run);
+      await executeRun({ kinesis: ctx.connection.kinesis, runs: this.runs, control, timing: ctx.connection.kind === 'profile' ? this.timing.aws : this.timing.local, push: out.push }, run);
     } finally {
       out.signal.removeEventListener('abort', onAbort);
       this.live.delete(run.runId);
