@@ -177,6 +177,22 @@ describe('interrupted and resumed', () => {
     await expect(kit.client.call('reshard.run', { stream })).resolves.toMatchObject({ run: { state: 'completed' } });
   });
 
+  it('pauses after the current step and resumes in the same service', async () => {
+    const stream = 'paused';
+    await createStream(kit.kinesis, stream, 2);
+    let paused: Promise<{ accepted: boolean }> | null = null;
+    const first = await runItems(kit.client, 'reshard.execute', { stream, operations: halvingSplits(2) }, (item) => {
+      if (item.type === 'step' && item.index === 0 && item.phase === 'calling' && !paused) paused = kit.client.call('reshard.pause', { runId: item.runId });
+    });
+    expect(await paused).toEqual({ accepted: true });
+    expect(first.run).toMatchObject({ state: 'paused', steps: [{ state: 'done' }, { state: 'pending' }] });
+    await expect(kit.client.call('reshard.pause', { runId: first.run.runId })).resolves.toEqual({ accepted: false });
+    const second = await runItems(kit.client, 'reshard.resume', { stream, runId: first.run.runId });
+    expect(second.run.state).toBe('completed');
+    expect(await ranges(stream)).toEqual(even(4));
+    await expect(runItems(kit.client, 'reshard.resume', { stream, runId: first.run.runId })).rejects.toMatchObject({ code: 'RunCompleted' });
+  });
+
   it('takes an unsubscribe as a cancel after the current step', async () => {
     const stream = 'walked-away';
     await createStream(kit.kinesis, stream, 3);
