@@ -3,6 +3,7 @@
 import { connectionsCommands, contract, type AppContract } from '../../shared/contract/index';
 import { engineCommands, engineSubscriptions } from '../../shared/contract/engine';
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
+import { reshardCommands, reshardSubscriptions } from '../../shared/contract/reshard';
 import { streamsCommands, streamsSubscriptions } from '../../shared/contract/streams';
 import { tailCommands, tailSubscriptions } from '../../shared/contract/tail';
 import type { ConnectionManager } from '../connections/connectionManager';
@@ -18,6 +19,7 @@ import type { Handlers } from '../rpc/handlers';
 import { unavailableHandlers } from './unavailableHandlers';
 import type { DispatcherLimits } from '../rpc/limits';
 import { producersHandlers } from './producersHandlers';
+import { reshardHandlers } from './reshardHandlers';
 import { streamsHandlers } from './streamsHandlers';
 import { tailHandlers } from './tailHandlers';
 
@@ -44,6 +46,7 @@ function featureHandlers(features: FeatureServices | undefined) {
       producers: unavailableHandlers(producersCommands, producersSubscriptions),
       tail: { ...unavailableHandlers(tailCommands, tailSubscriptions), close: () => undefined },
       engine: unavailableHandlers(engineCommands, engineSubscriptions),
+      reshard: unavailableHandlers(reshardCommands, reshardSubscriptions),
     };
   }
   return {
@@ -52,12 +55,13 @@ function featureHandlers(features: FeatureServices | undefined) {
     producers: producersHandlers(features.connections, features.generators),
     tail: tailHandlers(features.connections, features.settings),
     engine: engineHandlers(features.connections),
+    reshard: reshardHandlers(features.connections, features.settings),
   };
 }
 
 /** The handlers, and close(): cancels the tailer's import and replay jobs (on shutdown). */
 export function appHandlers(services: AppServices): Handlers<AppContract> & { close(): void } {
-  const { connections, streams, producers, tail, engine } = featureHandlers(services.features);
+  const { connections, streams, producers, tail, engine, reshard } = featureHandlers(services.features);
   return {
     close: () => tail.close(),
     commands: {
@@ -68,6 +72,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...producers.commands,
       ...tail.commands,
       ...engine.commands,
+      ...reshard.commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {
@@ -84,6 +89,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...producers.subscriptions,
       ...tail.subscriptions,
       ...engine.subscriptions,
+      ...reshard.subscriptions,
     },
   };
 }

@@ -20,6 +20,7 @@ import {
 import { defineContract, type CommandSpec, type EventSpec } from './define';
 import { engineCommands, engineSubscriptions } from './engine';
 import { producersCommands, producersSubscriptions } from './producers';
+import { reshardCommands, reshardSubscriptions } from './reshard';
 import { streamsCommands, streamsSubscriptions } from './streams';
 import { tailCommands, tailSubscriptions } from './tail';
 
@@ -109,6 +110,7 @@ export const contract = defineContract({
     ...producersCommands,
     ...tailCommands,
     ...engineCommands,
+    ...reshardCommands,
   },
   subscriptions: {
     'diag.count': {
@@ -125,6 +127,7 @@ export const contract = defineContract({
     ...producersSubscriptions,
     ...tailSubscriptions,
     ...engineSubscriptions,
+    ...reshardSubscriptions,
   },
   events: {
     'engine.status': {

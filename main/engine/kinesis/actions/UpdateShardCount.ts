@@ -7,6 +7,7 @@ import { invalidArgument, limitExceeded } from '../../core/errors';
 import { beginReshard, reshardableStream } from '../resharding/resharding';
 import { t } from '../../core/rules';
 import { checkShardLimit } from '../streams/streamLifecycle';
+import { recentShardCountUpdates, SHARD_COUNT_HISTORY } from '../resharding/shardCountHistory';
 
 export const rules = t.struct({
   ...streamRef,
@@ -16,8 +17,6 @@ export const rules = t.struct({
 
 export const MAX_SHARDS_PER_STREAM = 10000;
 export const SCALINGS_PER_DAY = 10;
-const DAY_MS = 24 * 3_600_000;
-const HISTORY = 'shardCountUpdates';
 
 export const UpdateShardCount = defineAction('UpdateShardCount', rules, (ctx, input) => {
   const stream = reshardableStream(ctx, input);
@@ -33,13 +32,12 @@ export const UpdateShardCount = defineAction('UpdateShardCount', rules, (ctx, in
     throw limitExceeded(`UpdateShardCount cannot scale up over ${MAX_SHARDS_PER_STREAM} shards in a stream. ${counts}`);
   }
   if (target > current) checkShardLimit(ctx.kinesis, stream.region, target - current);
-  const history = Array.isArray(stream.settings[HISTORY]) ? (stream.settings[HISTORY] as unknown[]) : [];
-  const recent = history.filter((ms): ms is number => typeof ms === 'number' && ms > ctx.now - DAY_MS);
+  const recent = recentShardCountUpdates(stream, ctx.now);
   if (recent.length >= SCALINGS_PER_DAY) {
     throw limitExceeded(
       `UpdateShardCount cannot be performed more than ${SCALINGS_PER_DAY} times per rolling 24-hour period on stream ${stream.name} under account ${ctx.accountId}.`,
     );
   }
-  beginReshard(ctx, stream, { kind: 'scale', target }, { [HISTORY]: [...recent, ctx.now] });
+  beginReshard(ctx, stream, { kind: 'scale', target }, { [SHARD_COUNT_HISTORY]: [...recent, ctx.now] });
   return { StreamName: stream.name, CurrentShardCount: current, TargetShardCount: target, StreamARN: stream.arn };
 });

@@ -15,6 +15,8 @@ export interface StreamLimitsView {
   Mode: LimitsMode | 'engine';
   EffectiveMode: LimitsMode;
   StreamMode?: string;
+  /** Accepted UpdateShardCount calls in the rolling 24 hours (AWS allows 10). */
+  ShardCountUpdatesLast24h?: number;
   OnDemandWriteCapacity?: { BytesPerSecond: number; RecordsPerSecond: number };
   ScalingEvents?: ScalingEvent[];
 }

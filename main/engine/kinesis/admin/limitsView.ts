@@ -2,6 +2,7 @@
 // stream, its effective mode, on-demand capacity and scaling events.
 import type { KinesisContext } from '../kinesis';
 import { AWS_RATES } from '../limits/limitSettings';
+import { recentShardCountUpdates } from '../resharding/shardCountHistory';
 import type { StreamState } from '../streams/streamModel';
 import type { LimitsView, StreamLimitsView } from './adminTypes';
 
@@ -31,6 +32,7 @@ export function limitsView(ctx: KinesisContext, region: string, name: string | u
     const view: StreamLimitsView = { StreamName: name, Region: region, Mode: own ?? 'engine', EffectiveMode: own ?? limits.settings.mode };
     if (stream) {
       view.StreamMode = stream.mode;
+      view.ShardCountUpdatesLast24h = recentShardCountUpdates(stream, ctx.now).length;
       if (stream.mode === 'ON_DEMAND') {
         const open = stream.openShards.length;
         view.OnDemandWriteCapacity = {

@@ -1,0 +1,132 @@
+// The CloudWatch path of the Metrics screen. No peer emulator serves CloudWatch here, so a local HTTP server
+// answers the real SDK client with recorded GetMetricData responses whose shapes come from the CloudWatch service
+// model (AWS JSON 1.0: MetricDataResults[{Id, Label, Timestamps in epoch seconds, Values, StatusCode}], NextToken).
+// What is tested is ours: the queries we build, paging, periods, and how answers become series.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MetricsQuery, type MetricsQueryIn } from '../../shared/contract/metrics';
+import { cloudWatchMetrics } from '../../main/services/metrics/cloudWatchMetrics';
+
+interface Query {
+  Id: string;
+  MetricStat: { Metric: { Namespace: string; MetricName: string; Dimensions: { Name: string; Value: string }[] }; Period: number; Stat: string };
+}
+interface Request {
+  target: string;
+  body: { MetricDataQueries: Query[]; StartTime: number; EndTime: number; ScanBy: string; NextToken?: string };
+}
+
+const NOW = Date.UTC(2026, 11, 2, 12, 0, 30);
+let server: http.Server;
+let client: CloudWatchClient;
+let requests: Request[] = [];
+/** Answers a request; the default gives every query no data. */
+let answer: (request: Request) => unknown = (request) => ({ MetricDataResults: request.body.MetricDataQueries.map((q) => ({ Id: q.Id, Timestamps: [], Values: [], StatusCode: 'Complete' })), Messages: [] });
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      const request: Request = { target: String(req.headers['x-amz-target']), body: JSON.parse(text) as Request['body'] };
+      requests.push(request);
+      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify(answer(request)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  client = new CloudWatchClient({
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+});
+afterAll(async () => {
+  client?.destroy();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(() => {
+  requests = [];
+});
+
+const query = (q: MetricsQueryIn) => MetricsQuery.parse(q);
+const epochSeconds = (ms: number) => ms / 1000;
+
+describe('CloudWatch metrics', () => {
+  it('asks AWS/Kinesis for stream-level sums per minute and shows them as rates, with quiet minutes at zero', async () => {
+    const from = NOW - 15 * 60_000;
+    const minute = Math.floor(from / 60_000) * 60_000;
+    answer = (request) => ({
+      MetricDataResults: [
+        { Id: request.body.MetricDataQueries[0]?.Id, Label: 'IncomingBytes', Timestamps: [epochSeconds(minute + 60_000), epochSeconds(minute + 180_000)], Values: [6000, 120], StatusCode: 'Complete' },
+        { Id: request.body.MetricDataQueries[1]?.Id, Label: 'GetRecords.IteratorAgeMilliseconds', Timestamps: [epochSeconds(minute + 120_000)], Values: [2500], StatusCode: 'Complete' },
+      ],
+      Messages: [],
+    });
+    const result = await cloudWatchMetrics(client, query({ stream: 'orders', fromMs: from, toMs: NOW, metrics: ['incomingBytes', 'iteratorAgeMs'] }), { shardIds: [], shardLevelMetrics: [] }, NOW);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.target).toBe('GraniteServiceVersion20100801.GetMetricData');
+    expect(requests[0]?.body.ScanBy).toBe('TimestampAscending');
+    expect(requests[0]?.body.MetricDataQueries.map((q) => [q.MetricStat.Metric.Namespace, q.MetricStat.Metric.MetricName, q.MetricStat.Stat, q.MetricStat.Period, q.MetricStat.Metric.Dimensions])).toEqual([
+      ['AWS/Kinesis', 'IncomingBytes', 'Sum', 60, [{ Name: 'StreamName', Value: 'orders' }]],
+      ['AWS/Kinesis', 'GetRecords.IteratorAgeMilliseconds', 'Maximum', 60, [{ Name: 'StreamName', Value: 'orders' }]],
+    ]);
+    expect(result.periodSeconds).toBe(60);
+    const bytes = result.series.find((s) => s.metric === 'incomingBytes');
+    expect(bytes?.unit).toBe('bytes/s');
+    expect(bytes?.timestamps).toHaveLength(16);
+    expect(bytes?.values.filter((v) => v !== 0)).toEqual([100, 2]);
+    expect(bytes?.values[bytes.timestamps.indexOf(minute + 60_000)]).toBe(100);
+    const age = result.series.find((s) => s.metric === 'iteratorAgeMs');
+    expect(age).toMatchObject({ unit: 'ms', timestamps: [minute + 120_000], values: [2500] });
+    // Asked again only after the next minute has ended and CloudWatch has had time to publish it.
+    expect(result.nextPollMs).toBe(Math.ceil(NOW / 60_000) * 60_000 + 90_000);
+  });
+
+  it('follows NextToken and joins the pages', async () => {
+    const from = NOW - 10 * 60_000;
+    // The range is widened to whole periods: the first one starts at the minute `from` falls in.
+    const minute = Math.floor(from / 60_000) * 60_000;
+    answer = (request) =>
+      request.body.NextToken
+        ? { MetricDataResults: [{ Id: 'q0', Timestamps: [epochSeconds(minute + 60_000)], Values: [120], StatusCode: 'Complete' }] }
+        : { MetricDataResults: [{ Id: 'q0', Timestamps: [epochSeconds(minute)], Values: [60], StatusCode: 'PartialData' }], NextToken: 'page-2' };
+    const result = await cloudWatchMetrics(client, query({ stream: 'orders', fromMs: from, toMs: NOW, metrics: ['incomingRecords'] }), { shardIds: [], shardLevelMetrics: [] }, NOW);
+    expect(requests.map((r) => r.body.NextToken)).toEqual([undefined, 'page-2']);
+    expect(result.series[0]?.values.slice(0, 2)).toEqual([1, 2]);
+  });
+
+  it('asks shard-level series only for the metrics enhanced monitoring has on, and says what is off and that it costs money', async () => {
+    answer = (request) => ({ MetricDataResults: request.body.MetricDataQueries.map((q) => ({ Id: q.Id, Timestamps: [], Values: [] })) });
+    const shardIds = ['shardId-000000000000', 'shardId-000000000001'];
+    const result = await cloudWatchMetrics(
+      client,
+      query({ stream: 'orders', fromMs: NOW - 3_600_000, toMs: NOW, metrics: ['incomingBytes', 'outgoingBytes'], shards: true }),
+      { shardIds, shardLevelMetrics: ['IncomingBytes'] },
+      NOW,
+    );
+    const names = requests[0]?.body.MetricDataQueries.map((q) => `${q.MetricStat.Metric.MetricName}:${q.MetricStat.Metric.Dimensions.map((d) => d.Value).join('/')}`);
+    expect(names).toEqual(['IncomingBytes:orders', 'IncomingBytes:orders/shardId-000000000000', 'IncomingBytes:orders/shardId-000000000001', 'GetRecords.Bytes:orders']);
+    expect(result.notes[0]).toMatch(/^Shard-level OutgoingBytes need enhanced monitoring, which is off for this stream\. Turning it on costs money/);
+    expect(result.notes).toContain('CloudWatch has no Kinesis data for this stream in this range: nothing was written or read, or the stream is newer than the range.');
+  });
+
+  it('splits more than 500 queries into several calls', async () => {
+    const shardIds = Array.from({ length: 300 }, (_, i) => `shardId-${String(i).padStart(12, '0')}`);
+    await cloudWatchMetrics(client, query({ stream: 'orders', fromMs: NOW - 3_600_000, toMs: NOW, metrics: ['incomingBytes', 'incomingRecords'], shards: true }), { shardIds, shardLevelMetrics: ['ALL'] }, NOW);
+    expect(requests.map((r) => r.body.MetricDataQueries.length)).toEqual([500, 102]);
+    const ids = requests.flatMap((r) => r.body.MetricDataQueries.map((q) => q.Id));
+    expect(new Set(ids).size).toBe(602);
+    expect(ids.every((id) => /^[a-z][a-zA-Z0-9_]*$/.test(id))).toBe(true);
+  });
+
+  it('uses coarser periods where CloudWatch no longer keeps 1-minute data, and says so', async () => {
+    const result = await cloudWatchMetrics(client, query({ stream: 'orders', fromMs: NOW - 20 * 86_400_000, toMs: NOW - 19 * 86_400_000, metrics: ['incomingBytes'] }), { shardIds: [], shardLevelMetrics: [] }, NOW);
+    expect(result.periodSeconds).toBe(300);
+    expect(requests[0]?.body.MetricDataQueries[0]?.MetricStat.Period).toBe(300);
+    expect(result.notes[0]).toBe('CloudWatch keeps 1-minute data for 15 days and 5-minute data for 63 days: this range is shown at 5-minute resolution.');
+  });
+});
