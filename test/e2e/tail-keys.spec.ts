@@ -31,7 +31,9 @@ test('j and Enter work on the rows after a click on Start, and Enter never stops
     await expect(page.getByTestId('tail-detail')).toBeVisible();
     await expect(page.getByTestId('tail-state')).toHaveText('Live');
 
-    // Stopped: no shard still says it is being read at its full budget.
+    // Stopped: no shard still says it is being read at its full budget. The first status item comes a moment
+    // after the first rows: wait until the live tail shows its shard, then stop.
+    await expect(page.getByTestId('shard-status').first()).toBeVisible({ timeout: 15_000 });
     await page.getByTestId('tail-toggle').click();
     await expect(page.getByTestId('tail-state')).toHaveText('Stopped');
     const shard = page.getByTestId('shard-status').first();
