@@ -14,6 +14,7 @@ import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from '../rpc/dispatcher';
 import { engineHandlers } from './engineHandlers';
+import { metricsHandlers } from './metricsHandlers';
 import type { Handlers } from '../rpc/handlers';
 import { unavailableHandlers } from './unavailableHandlers';
 import type { DispatcherLimits } from '../rpc/limits';
@@ -68,6 +69,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...producers.commands,
       ...tail.commands,
       ...engine.commands,
+      ...metricsHandlers(services.features?.connections).commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {

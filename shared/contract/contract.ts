@@ -19,6 +19,7 @@ import {
 } from './connections';
 import { defineContract, type CommandSpec, type EventSpec } from './define';
 import { engineCommands, engineSubscriptions } from './engine';
+import { metricsCommands } from './metrics';
 import { producersCommands, producersSubscriptions } from './producers';
 import { streamsCommands, streamsSubscriptions } from './streams';
 import { tailCommands, tailSubscriptions } from './tail';
@@ -109,6 +110,7 @@ export const contract = defineContract({
     ...producersCommands,
     ...tailCommands,
     ...engineCommands,
+    ...metricsCommands,
   },
   subscriptions: {
     'diag.count': {

@@ -1,10 +1,11 @@
 // Timestamped events that explain a change on the metrics charts: reshards when they take effect (split, merge,
 // UpdateShardCount, on-demand scaling), capacity-mode switches and fault-rule changes. Persisted in the engine's
 // SQLite beside the minute history and bounded with it (24 hours, at most MAX_EVENTS rows).
+import type { MetricAnnotation } from '../../../../shared/contract/metrics';
 import type { HistoryStore } from '../../../storage/historyStore';
 
-export const EVENT_KINDS = ['split', 'merge', 'scale', 'on-demand-scaling', 'capacity-mode', 'faults'] as const;
-export type EngineEventKind = (typeof EVENT_KINDS)[number];
+/** The kinds the metrics charts draw (the contract's annotation kinds). */
+export type EngineEventKind = MetricAnnotation['kind'];
 
 export interface EngineEvent {
   AtMs: number;
