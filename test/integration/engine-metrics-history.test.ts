@@ -9,6 +9,7 @@ import {
   PutRecordsCommand,
   SplitShardCommand,
   UpdateShardCountCommand,
+  UpdateStreamModeCommand,
   DescribeStreamSummaryCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
@@ -129,7 +130,7 @@ describe('per-minute metric history', () => {
 });
 
 describe('engine events', () => {
-  it('records splits, merges, UpdateShardCount and fault changes when they take effect, and keeps them across a restart', async () => {
+  it('records splits, merges, UpdateShardCount, fault changes and capacity-mode switches when they take effect, and keeps them across a restart', async () => {
     scratch = tempDir('metrics-events');
     const clock = virtualClock(T0);
     let { engine, client } = await boot(scratch.path, clock.now, [`${STREAM}:2`]);
@@ -147,6 +148,9 @@ describe('engine events', () => {
     await settle();
     clock.set(T0 + 5_000);
     await admin(engine).setFaults([]);
+    clock.set(T0 + 6_000);
+    const arn = (await settle()).StreamDescriptionSummary?.StreamARN;
+    await client.send(new UpdateStreamModeCommand({ StreamARN: arn, StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
 
     const events = (await admin(engine).getStreamEvents({ StreamName: STREAM }, { startMs: T0 })).Events;
     expect(events.map((e) => [e.AtMs, e.Kind])).toEqual([
@@ -155,6 +159,7 @@ describe('engine events', () => {
       [T0 + 3_000, 'merge'],
       [T0 + 4_000, 'scale'],
       [T0 + 5_000, 'faults'],
+      [T0 + 6_000, 'capacity-mode'],
     ]);
     expect(events[0]).toEqual({
       AtMs: T0 + 1_000,
@@ -168,6 +173,7 @@ describe('engine events', () => {
     expect(events[3]?.Label).toBe('UpdateShardCount to 4; 2 → 4 open shards');
     // Engine-wide: no stream named, shown on every stream.
     expect(events[4]).toEqual({ AtMs: T0 + 5_000, Kind: 'faults', Label: 'Injected faults cleared', ShardIds: [] });
+    expect(events[5]).toMatchObject({ StreamName: STREAM, Label: 'Capacity mode PROVISIONED → ON_DEMAND' });
 
     kinesis?.destroy();
     await engine.close();

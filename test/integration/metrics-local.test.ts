@@ -115,6 +115,20 @@ describe('metrics on the local engine', () => {
     expect(await client.call('metrics.setShardLevel', { stream: 'load', metrics: ['IncomingBytes'], enabled: false })).toEqual({ shardLevelMetrics: ['IteratorAgeMilliseconds'] });
   });
 
+  it("an on-demand stream's capacity line is the engine's current on-demand capacity", async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'elastic', StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
+    await waitForStatus(kinesis, 'elastic');
+    const view = await client.call('metrics.query', { stream: 'elastic', fromMs: Date.now() - 60_000, toMs: Date.now(), metrics: ['incomingBytes'] });
+    expect(view.capacity).toMatchObject({
+      mode: 'ON_DEMAND',
+      openShards: 4,
+      perShard: { incomingBytesPerSecond: MIB, incomingRecordsPerSecond: 1000, outgoingBytesPerSecond: 2 * MIB },
+      stream: { incomingBytesPerSecond: 4 * MIB, incomingRecordsPerSecond: 4000, outgoingBytesPerSecond: 8 * MIB },
+    });
+    expect(view.capacity.source).toMatch(/^The engine's current on-demand write capacity/);
+    expect(view.notes).toContain('Nothing was written to or read from this stream in this range.');
+  });
+
   it('refuses an unknown stream with the engine error code', async () => {
     await expect(client.call('metrics.query', { stream: 'nope', fromMs: Date.now() - 60_000, toMs: Date.now(), metrics: ['incomingRecords'] })).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
   });
