@@ -11,6 +11,7 @@ import { kinesisClient } from '../test/support/kinesis';
 import { sleep } from '../test/support/sleep';
 import { cpuSeconds, repoRoot, rssKiB, startPeer, type PeerKind, type RunningPeer } from '../test/support/peers';
 import { fanoutLatency } from './fanoutLatency';
+import { historyCost } from './historyCost';
 import { limitsCost } from './limitsCost';
 import { WireClient } from './wireClient';
 import {
@@ -251,6 +252,8 @@ async function main(): Promise<void> {
   const fanout = options.peers.includes('engine') ? await withPeer('engine', false, (peer) => fanoutLatency(peer.endpoint, options.latencySamples)).catch((error: unknown) => ({ error: String(error) })) : undefined;
   // Cost of realistic limits on ingest at 4 shards, under the limits: ours only, in-process; see bench/limitsCost.ts.
   const limits = options.peers.includes('engine') ? await limitsCost().catch((error: unknown) => ({ error: String(error) })) : undefined;
+  // Cost of the per-minute metric history on ingest at 4 shards: ours only, in-process; see bench/historyCost.ts.
+  const history = options.peers.includes('engine') ? await historyCost().catch((error: unknown) => ({ error: String(error) })) : undefined;
   const report = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     startedAt,
@@ -266,6 +269,7 @@ async function main(): Promise<void> {
     bigShard,
     fanout,
     limitsCost: limits,
+    historyCost: history,
   };
   const json = JSON.stringify(report, null, 2);
   process.stdout.write(json + '\n');

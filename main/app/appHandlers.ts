@@ -15,6 +15,7 @@ import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from '../rpc/dispatcher';
 import { engineHandlers } from './engineHandlers';
+import { metricsHandlers } from './metricsHandlers';
 import type { Handlers } from '../rpc/handlers';
 import { unavailableHandlers } from './unavailableHandlers';
 import type { DispatcherLimits } from '../rpc/limits';
@@ -73,6 +74,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...tail.commands,
       ...engine.commands,
       ...reshard.commands,
+      ...metricsHandlers(services.features?.connections).commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {

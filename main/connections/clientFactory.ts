@@ -1,4 +1,5 @@
 // Builds the SDK clients for one connection. Every console feature goes through these, local or AWS.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -23,6 +24,12 @@ export interface ClientTarget {
 export interface ConnectionClients {
   readonly kinesis: KinesisClient;
   readonly sts: STSClient | undefined;
+  /**
+   * CloudWatch with the same region and credentials, built on first use (only the Metrics screen on an AWS or
+   * custom connection needs it). A custom connection's is pointed at its endpoint (LocalStack serves CloudWatch
+   * on the same port; an emulator without it answers with an error the metrics service reports).
+   */
+  readonly cloudWatch: CloudWatchClient;
   readonly credentials: MemoizedCredentials;
   readonly region: string;
   /** Frees sockets. The SDK would still send afterwards, so callers fetch clients afresh after a switch. */
@@ -60,10 +67,15 @@ export function createClients(target: ClientTarget, context: FailureContext): Co
   const kinesis = new KinesisClient({ ...common, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
   classifyNetworkFailures(kinesis, context);
   const sts = target.withSts ? new STSClient(common) : undefined;
+  let cloudWatch: CloudWatchClient | undefined;
   let disposed = false;
   return {
     kinesis,
     sts,
+    get cloudWatch() {
+      cloudWatch ??= new CloudWatchClient({ ...common, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+      return cloudWatch;
+    },
     credentials,
     region: target.region,
     get disposed() {
@@ -74,6 +86,7 @@ export function createClients(target: ClientTarget, context: FailureContext): Co
       disposed = true;
       kinesis.destroy();
       sts?.destroy();
+      cloudWatch?.destroy();
     },
   };
 }

@@ -10,6 +10,8 @@ import type {
   ResetStreamResult,
   RestoreStreamResult,
   SnapshotStreamResult,
+  StreamEventsView,
+  StreamMetricsView,
   StreamStatsView,
 } from '../engine/kinesis/admin/adminTypes';
 
@@ -106,6 +108,21 @@ export class EngineAdmin {
       ...(options.topKeys !== undefined ? { TopKeys: options.topKeys } : {}),
       ...(options.shardId !== undefined ? { ShardId: options.shardId } : {}),
     });
+  }
+
+  /** The per-minute history for [startMs, endMs) within the last 24 hours. */
+  getStreamMetrics(stream: StreamRef, range: { startMs?: number; endMs?: number; shardId?: string } = {}): Promise<StreamMetricsView> {
+    return this.call('GetStreamMetrics', {
+      ...stream,
+      ...(range.startMs !== undefined ? { StartTime: range.startMs } : {}),
+      ...(range.endMs !== undefined ? { EndTime: range.endMs } : {}),
+      ...(range.shardId !== undefined ? { ShardId: range.shardId } : {}),
+    });
+  }
+
+  /** Reshards, capacity-mode switches, on-demand scaling and fault changes of the stream, oldest first. */
+  getStreamEvents(stream: StreamRef, range: { startMs?: number; endMs?: number } = {}): Promise<StreamEventsView> {
+    return this.call('GetStreamEvents', { ...stream, ...(range.startMs !== undefined ? { StartTime: range.startMs } : {}), ...(range.endMs !== undefined ? { EndTime: range.endMs } : {}) });
   }
 
   resetStream(stream: StreamRef): Promise<ResetStreamResult> {

@@ -103,6 +103,41 @@ export const migrations: Migration[] = [
         CREATE INDEX stream_consumers_by_arn ON stream_consumers (arn);
       `),
   },
+  {
+    version: 2,
+    // One row per shard and complete minute that saw traffic (quiet minutes are absent and read as zero), the
+    // nine live-stats metrics as columns; the engine deletes rows older than 24 hours as minutes roll. Events
+    // name their stream by region and name (not row id) so an engine-wide event (fault rules) fits too.
+    name: 'per-minute metric history, engine events',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE metric_minutes (
+          stream_id INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+          minute INTEGER NOT NULL,
+          shard_index INTEGER NOT NULL,
+          incoming_records REAL NOT NULL,
+          incoming_bytes REAL NOT NULL,
+          get_records_records REAL NOT NULL,
+          get_records_bytes REAL NOT NULL,
+          fan_out_records REAL NOT NULL,
+          fan_out_bytes REAL NOT NULL,
+          write_throttles REAL NOT NULL,
+          read_throttles REAL NOT NULL,
+          iterator_age_ms REAL NOT NULL,
+          PRIMARY KEY (stream_id, minute, shard_index)
+        ) WITHOUT ROWID;
+        CREATE INDEX metric_minutes_by_minute ON metric_minutes (minute);
+        CREATE TABLE engine_events (
+          id INTEGER PRIMARY KEY,
+          at_ms INTEGER NOT NULL,
+          region TEXT,
+          stream_name TEXT,
+          kind TEXT NOT NULL,
+          detail TEXT NOT NULL
+        );
+        CREATE INDEX engine_events_by_time ON engine_events (at_ms);
+      `),
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */

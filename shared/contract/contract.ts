@@ -19,6 +19,7 @@ import {
 } from './connections';
 import { defineContract, type CommandSpec, type EventSpec } from './define';
 import { engineCommands, engineSubscriptions } from './engine';
+import { metricsCommands } from './metrics';
 import { producersCommands, producersSubscriptions } from './producers';
 import { reshardCommands, reshardSubscriptions } from './reshard';
 import { streamsCommands, streamsSubscriptions } from './streams';
@@ -111,6 +112,7 @@ export const contract = defineContract({
     ...tailCommands,
     ...engineCommands,
     ...reshardCommands,
+    ...metricsCommands,
   },
   subscriptions: {
     'diag.count': {

@@ -2,6 +2,7 @@
 // CloudWatch's AWS/Kinesis namespace. Values are per second for counts and bytes (CloudWatch's Sum ÷ period),
 // milliseconds for ages and latency, a 0..1 ratio for success. Times are epoch milliseconds.
 import { z } from 'zod';
+import type { CommandSpec } from './define';
 import { StreamName } from './streams';
 
 export const METRIC_KINDS = [
@@ -69,3 +70,93 @@ export const MetricsResult = z.strictObject({
   nextPollMs: z.number().int(),
 });
 export type MetricsResult = z.infer<typeof MetricsResult>;
+
+const rate = z.number().min(0);
+
+/** Throughput a shard or stream may take: writes in bytes and records per second, reads in bytes per second. */
+export const ThroughputCapacity = z.strictObject({ incomingBytesPerSecond: rate, incomingRecordsPerSecond: rate, outgoingBytesPerSecond: rate });
+export type ThroughputCapacity = z.infer<typeof ThroughputCapacity>;
+
+/** The capacity lines of the throughput charts. Utilisation is a series value ÷ the matching capacity. */
+export const MetricsCapacity = z.strictObject({
+  mode: z.enum(['PROVISIONED', 'ON_DEMAND']),
+  openShards: z.number().int().min(0),
+  /** Provisioned: 1 MiB/s and 1,000 records/s in, 2 MiB/s out per shard. Null when the stream's mode sets none per shard. */
+  perShard: ThroughputCapacity.nullable(),
+  /** The whole stream: the shards' sum, or on-demand's current capacity where it is known (null otherwise). */
+  stream: ThroughputCapacity.nullable(),
+  /** Where the figures come from (AWS's documented quotas, the engine's on-demand state). */
+  source: z.string(),
+});
+export type MetricsCapacity = z.infer<typeof MetricsCapacity>;
+
+export const KeyShare = z.strictObject({
+  partitionKey: z.string(),
+  records: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  /** Share of the shard's records in the window, 0..1. */
+  share: z.number().min(0).max(1),
+});
+export type KeyShare = z.infer<typeof KeyShare>;
+
+/** The partition keys with the most traffic on one shard over a recent window (local engine only). */
+export const ShardTopKeys = z.strictObject({ shardId: z.string(), windowSeconds: z.number().int().min(1), records: z.number().int().min(0), keys: z.array(KeyShare) });
+export type ShardTopKeys = z.infer<typeof ShardTopKeys>;
+
+/** What metrics.query answers: the series (either source), the capacity lines, and top keys where known. */
+export const MetricsView = MetricsResult.extend({
+  capacity: MetricsCapacity,
+  topKeys: z.array(ShardTopKeys),
+});
+export type MetricsView = z.infer<typeof MetricsView>;
+
+export const ANNOTATION_KINDS = ['split', 'merge', 'scale', 'on-demand-scaling', 'capacity-mode', 'faults'] as const;
+
+/** An event that explains a change on the charts, drawn as a vertical marker. */
+export const MetricAnnotation = z.strictObject({
+  atMs: z.number().int(),
+  kind: z.enum(ANNOTATION_KINDS),
+  label: z.string(),
+  /** Shards involved (parents, then children); empty for stream- or engine-wide events. */
+  shardIds: z.array(z.string()),
+});
+export type MetricAnnotation = z.infer<typeof MetricAnnotation>;
+
+export const AnnotationsQuery = z.strictObject({ stream: StreamName, fromMs: z.number().int().min(0), toMs: z.number().int().min(0) });
+export const AnnotationsResult = z.strictObject({ annotations: z.array(MetricAnnotation), notes: z.array(z.string()) });
+export type AnnotationsResult = z.infer<typeof AnnotationsResult>;
+
+/** Kinesis's shard-level metric names, as EnableEnhancedMonitoring takes them. */
+export const SHARD_LEVEL_METRICS = [
+  'IncomingBytes',
+  'IncomingRecords',
+  'OutgoingBytes',
+  'OutgoingRecords',
+  'WriteProvisionedThroughputExceeded',
+  'ReadProvisionedThroughputExceeded',
+  'IteratorAgeMilliseconds',
+  'ALL',
+] as const;
+export const ShardLevelMetric = z.enum(SHARD_LEVEL_METRICS);
+
+export const SetShardLevelParams = z.strictObject({ stream: StreamName, metrics: z.array(ShardLevelMetric).min(1).max(SHARD_LEVEL_METRICS.length), enabled: z.boolean() });
+export const SetShardLevelResult = z.strictObject({ shardLevelMetrics: z.array(z.string()) });
+
+export const metricsCommands = {
+  'metrics.query': {
+    description:
+      'Series of a stream (and its shards and consumers) for a time range: the local engine from its own stats (per second within the last hour, per minute for 24 hours), AWS and custom endpoints from CloudWatch; with the capacity lines and, locally, the top partition keys per shard.',
+    params: MetricsQuery,
+    result: MetricsView,
+  },
+  'metrics.annotations': {
+    description: 'Events that explain a change on the charts (reshards when they took effect, capacity-mode switches, on-demand scaling, injected faults), oldest first.',
+    params: AnnotationsQuery,
+    result: AnnotationsResult,
+  },
+  'metrics.setShardLevel': {
+    description: 'Turns enhanced (shard-level) monitoring on or off for some metrics (EnableEnhancedMonitoring / DisableEnhancedMonitoring). On AWS it is billed per shard and metric.',
+    params: SetShardLevelParams,
+    result: SetShardLevelResult,
+  },
+} as const satisfies Record<string, CommandSpec>;

@@ -4,6 +4,7 @@
 // ctx.kinesis. Nothing here lives in module scope, so two engines in one process never see each other.
 import { ConsumerStore } from '../../storage/consumerStore';
 import type { EngineStore, StreamRow } from '../../storage/engineStore';
+import { HistoryStore } from '../../storage/historyStore';
 import { ResourceStore } from '../../storage/resourceStore';
 import { actionDefiner, type ActionContext } from '../core/action';
 import type { ActionInterceptor } from '../core/actionService';
@@ -15,6 +16,8 @@ import type { Service } from '../core/service';
 import type { TokenSealer } from '../core/tokens';
 import { SubscriptionHub } from './fanout/subscriptionHub';
 import { FaultState, type FaultPlan } from './faults/faultState';
+import { EngineEvents } from './history/engineEvents';
+import { MinuteHistory } from './history/minuteHistory';
 import { LimitsState } from './limits/limitsState';
 import { ScalingState } from './limits/scalingState';
 import type { RecordFailure, RecordToWrite } from './records/recordTypes';
@@ -67,11 +70,12 @@ export interface KinesisHooks {
   readonly interceptors: ActionInterceptor<KinesisContext>[];
 }
 
-/** The run-time controls of one engine: limits, faults, live stats and on-demand scaling. */
+/** The run-time controls of one engine: limits, faults, live stats, their minute history and on-demand scaling. */
 export interface KinesisControls {
   readonly limits: LimitsState;
   readonly faults: FaultState;
   readonly stats: StatsRegistry;
+  readonly history: MinuteHistory;
   readonly scaling: ScalingState;
 }
 
@@ -89,6 +93,8 @@ export class Kinesis {
   readonly hooks: KinesisHooks = { writeGates: [], writeObservers: [], readHooks: [], fanoutObservers: [], interceptors: [] };
   readonly consumers: ConsumerStore;
   readonly resources: ResourceStore;
+  /** Reshards, capacity-mode switches, fault changes: what explains a change on the metrics charts. */
+  readonly events: EngineEvents;
   readonly controls: KinesisControls;
   readonly subscriptions: SubscriptionHub;
   /** The Kinesis API service; set once by kinesisEngine.ts. */
@@ -106,7 +112,16 @@ export class Kinesis {
     this.streams = new StreamCache(this.store);
     this.consumers = new ConsumerStore(this.store.db);
     this.resources = new ResourceStore(this.store.db);
-    this.controls = { limits: new LimitsState(), faults: new FaultState(faultSeed), stats: new StatsRegistry(), scaling: new ScalingState() };
+    const history = new HistoryStore(this.store.db);
+    this.events = new EngineEvents(history);
+    const stats = new StatsRegistry();
+    this.controls = {
+      limits: new LimitsState(),
+      faults: new FaultState(faultSeed),
+      stats,
+      history: new MinuteHistory(history, stats, (id) => this.streams.byId(id) !== undefined),
+      scaling: new ScalingState(),
+    };
     this.subscriptions = new SubscriptionHub(this.store.generation, this.config.subscriptionTakeoverMs);
   }
 

@@ -40,6 +40,8 @@ export interface StartEngineOptions {
   limits?: LimitsMode | Partial<EngineLimitSettings>;
   /** Injected faults: a JSON file path or the same object (see docs/engine-admin.md). */
   faults?: string | FaultConfig;
+  /** false: the engine keeps no per-minute metric history (live per-second stats stay). Default true. */
+  metricsHistory?: boolean;
   /** SubscribeToShard lifetime, quiet-time heartbeat and takeover window, ms (see EngineConfig). */
   subscriptionLifetimeMs?: number;
   subscriptionHeartbeatMs?: number;
@@ -86,6 +88,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     subscriptionTakeoverMs: options.subscriptionTakeoverMs,
     limits: options.limits,
     faults: faultsOption(options.faults),
+    metricsHistory: options.metricsHistory,
   });
   try {
     for (const spec of parseStreamSpecs(options.createStreams ?? [])) {

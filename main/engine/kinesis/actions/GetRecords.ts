@@ -39,7 +39,7 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
   // base64 going out as it is. CBOR gets plain objects for its encoder. The same loop decides what goes in.
   const json = ctx.wire.protocol === 'json';
   const wire = ctx.wire;
-  const prefix = shard.seqPrefix;
+  const sequences = shard.sequences;
   const identity = stream.identity;
   const records: object[] = [];
   let text = '';
@@ -50,7 +50,7 @@ export const GetRecords = defineAction('GetRecords', rules, (ctx, input) => {
     const size = base64Length(data) + partitionKey.length;
     if (bytes + size > MAX_RESPONSE_BYTES && count > 0) break;
     bytes += size;
-    const sequenceNumber = prefix + String(seq).padStart(16, '0') + identity;
+    const sequenceNumber = sequences.encode(seq);
     if (json) {
       text += `${count > 0 ? ',' : ''}{"SequenceNumber":"${sequenceNumber}","ApproximateArrivalTimestamp":${seqToMs(seq) / 1000},"Data":"${data}","PartitionKey":${asciiJsonString(partitionKey)}}`;
     } else {

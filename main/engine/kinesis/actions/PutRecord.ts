@@ -2,7 +2,7 @@ import { defineAction } from '../kinesis';
 import { hashKeyRule, sequenceNumberRule, streamRef } from '../streams/commonRules';
 import { invalidArgument, KinesisError } from '../../core/errors';
 import { t } from '../../core/rules';
-import { decodeSequence } from '../records/sequence';
+import { decodeSequence, type DecodedSequence } from '../records/sequence';
 import { checkRecordSizes, writableStream, writeRecords } from '../records/writeRecords';
 
 export const rules = t.struct({
@@ -16,13 +16,13 @@ export const rules = t.struct({
 export const PutRecord = defineAction('PutRecord', rules, (ctx, input) => {
   const stream = writableStream(ctx, input);
   checkRecordSizes(stream, [input], () => 'data');
-  let minSeq: { shardIndex: number; seq: number } | undefined;
+  let minSeq: DecodedSequence | undefined;
   if (input.SequenceNumberForOrdering !== undefined) {
     const decoded = decodeSequence(input.SequenceNumberForOrdering);
-    if (!decoded && input.SequenceNumberForOrdering !== '0') {
+    if (decoded?.version !== 2 && input.SequenceNumberForOrdering !== '0') {
       throw invalidArgument(`ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${stream.name} under account ${ctx.accountId} is invalid.`);
     }
-    if (decoded) minSeq = { shardIndex: decoded.shardIndex, seq: decoded.seq };
+    if (decoded?.version === 2) minSeq = decoded;
   }
   const [result] = writeRecords(ctx, stream, [input], minSeq);
   if (!result || !('SequenceNumber' in result)) {

@@ -42,5 +42,6 @@ export const UpdateStreamMode = defineAction('UpdateStreamMode', rules, (ctx, in
       ? withSettings(stream, { modeSwitchesMs: [...recent, ctx.now], ...(input.WarmThroughputMiBps !== undefined ? { warmThroughputMiBps: input.WarmThroughputMiBps } : {}) })
       : withSettings(stream, { modeSwitchesMs: [...recent, ctx.now] }, ['warmThroughputMiBps', 'recordDistributionStrategy']);
   updateWithTransition(ctx, stream, { mode, settings });
+  ctx.kinesis.events.record(ctx.now, stream, 'capacity-mode', `Capacity mode ${stream.mode} → ${mode}`);
   return NO_OUTPUT;
 });

@@ -3,6 +3,8 @@ import type { ActionModule } from '../../core/action';
 import type { KinesisContext } from '../kinesis';
 import { GetFaults } from './actions/GetFaults';
 import { GetLimits } from './actions/GetLimits';
+import { GetStreamEvents } from './actions/GetStreamEvents';
+import { GetStreamMetrics } from './actions/GetStreamMetrics';
 import { GetStreamStats } from './actions/GetStreamStats';
 import { ResetStream } from './actions/ResetStream';
 import { RestoreStream } from './actions/RestoreStream';
@@ -10,4 +12,4 @@ import { SetFaults } from './actions/SetFaults';
 import { SetLimits } from './actions/SetLimits';
 import { SnapshotStream } from './actions/SnapshotStream';
 
-export const adminActions: readonly ActionModule<KinesisContext>[] = [GetLimits, SetLimits, GetFaults, SetFaults, GetStreamStats, ResetStream, SnapshotStream, RestoreStream];
+export const adminActions: readonly ActionModule<KinesisContext>[] = [GetLimits, SetLimits, GetFaults, SetFaults, GetStreamStats, GetStreamMetrics, GetStreamEvents, ResetStream, SnapshotStream, RestoreStream];

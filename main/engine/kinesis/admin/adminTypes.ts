@@ -1,12 +1,13 @@
 // Response shapes of the admin API, shared by the actions (which build them) and the typed client
 // (main/services/engineAdmin.ts).
 import type { FaultRule } from '../faults/faultRules';
+import type { EngineEvent, EngineEventKind } from '../history/engineEvents';
 import type { LimitsMode } from '../limits/limitSettings';
 import type { ScalingEvent } from '../limits/scalingState';
 import type { MetricName } from '../stats/streamStats';
 import type { KeyTraffic } from '../stats/topKeys';
 
-export type { FaultRule, KeyTraffic, LimitsMode, MetricName, ScalingEvent };
+export type { EngineEvent, EngineEventKind, FaultRule, KeyTraffic, LimitsMode, MetricName, ScalingEvent };
 
 export interface StreamLimitsView {
   StreamName: string;
@@ -61,6 +62,28 @@ export interface StreamStatsView {
   Stream: { Series: MetricSeries; Window: Metrics; Totals: Metrics };
   Shards: ShardStatsView[];
   ScalingEvents: ScalingEvent[];
+}
+
+/** GetStreamMetrics: the per-minute history; counts and bytes are sums over each minute, IteratorAgeMs its maximum. */
+export interface StreamMetricsView {
+  StreamName: string;
+  StreamARN: string;
+  ResolutionSeconds: 60;
+  /** Epoch ms: the first minute's start, and the end of the last (exclusive). */
+  StartTime: number;
+  EndTime: number;
+  Minutes: number;
+  /** false when the engine was started without the history (its minutes then stay empty). */
+  HistoryEnabled: boolean;
+  Stream: { Series: MetricSeries };
+  Shards: { ShardId: string; Open: boolean; Series: MetricSeries }[];
+}
+
+export interface StreamEventsView {
+  StreamName: string;
+  StartTime: number;
+  EndTime: number;
+  Events: EngineEvent[];
 }
 
 export interface ResetStreamResult {

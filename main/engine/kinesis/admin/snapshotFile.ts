@@ -6,7 +6,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { invalidArgument } from '../../core/errors';
 import type { EngineStore } from '../../../storage/engineStore';
-import { encodeSequence, seqToMs } from '../records/sequence';
+import { seqToMs } from '../records/sequence';
 import type { StreamState } from '../streams/streamModel';
 
 export const SNAPSHOT_FORMAT = 'shardscope-stream-snapshot';
@@ -67,7 +67,7 @@ export function writeSnapshot(store: EngineStore, stream: StreamState, path: str
         const rows = store.readRecords(shard.id, from, PAGE);
         if (rows.length === 0) break;
         const lines = rows.map(([seq, key, data]) => {
-          const line: SnapshotRecord = { s: shard.shardIndex, q: seq, n: encodeSequence(shard.shardIndex, seq, stream.identity), t: seqToMs(seq), k: key, d: data };
+          const line: SnapshotRecord = { s: shard.shardIndex, q: seq, n: shard.sequences.encode(seq), t: seqToMs(seq), k: key, d: data };
           return JSON.stringify(line);
         });
         bytes += writeSync(fd, `${lines.join('\n')}\n`);

@@ -1,4 +1,4 @@
-// Installs an engine's run-time controls (limits, faults, live stats, on-demand scaling) on its Kinesis: the
+// Installs an engine's run-time controls (limits, faults, live stats and their minute history, on-demand scaling) on its Kinesis: the
 // settings they start with, the write gate and stats observer, the GetRecords hook, the fan-out stats observer,
 // the fault and control-plane interceptors, and their periodic jobs. The controls' state itself is
 // kinesis.controls, built with the Kinesis.
@@ -16,6 +16,8 @@ export interface ControlsOptions {
   limits?: LimitsMode | Partial<EngineLimitSettings>;
   /** Already validated (see faultConfigRules / loadFaultsFile). */
   faults?: FaultConfig;
+  /** false: no per-minute history is written (the floor its cost is measured against). Default true. */
+  metricsHistory?: boolean;
 }
 
 export function installControls(kinesis: Kinesis, options: ControlsOptions = {}): void {
@@ -30,6 +32,11 @@ export function installControls(kinesis: Kinesis, options: ControlsOptions = {})
   hooks.interceptors.push(faultInterceptor(controls.faults), controlPlaneInterceptor(controls));
   kinesis.every(1000, () => scaleOnDemand(kinesis));
   kinesis.every(60_000, () => forgetGone(kinesis));
+  // Checked every second, written when a minute has rolled: the rows land within a second of the minute's end.
+  if (options.metricsHistory !== false) {
+    controls.history.enabled = true;
+    kinesis.every(1000, () => controls.history.flush(kinesis.clock()));
+  }
 }
 
 /** Drops buckets and stats of streams and shards that were deleted or trimmed away. */

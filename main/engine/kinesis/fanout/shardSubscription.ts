@@ -150,12 +150,12 @@ export class ShardSubscription implements LiveSubscription {
         this.send({ Records: [], MillisBehindLatest: 0, ChildShards: childShards(stream, shard) }, now);
         this.end();
       } else if (heartbeat) {
-        this.send({ Records: [], ContinuationSequenceNumber: this.continuation(shard, stream), MillisBehindLatest: 0 }, now);
+        this.send({ Records: [], ContinuationSequenceNumber: this.continuation(shard), MillisBehindLatest: 0 }, now);
       }
       return;
     }
     const wire = this.wire;
-    const prefix = shard.seqPrefix;
+    const sequences = shard.sequences;
     const encryption = stream.encryptionType;
     const records = [];
     let bytes = 0;
@@ -164,7 +164,7 @@ export class ShardSubscription implements LiveSubscription {
       if (bytes + size > MAX_EVENT_BYTES && records.length > 0) break;
       bytes += size;
       records.push({
-        SequenceNumber: prefix + String(seq).padStart(16, '0') + stream.identity,
+        SequenceNumber: sequences.encode(seq),
         ApproximateArrivalTimestamp: wire.time(seqToMs(seq)),
         Data: wire.blob(data),
         PartitionKey: partitionKey,
@@ -174,7 +174,7 @@ export class ShardSubscription implements LiveSubscription {
     }
     const behind = this.next > shard.lastSeq ? 0 : Math.max(0, now - seqToMs(this.next - 1));
     for (const observe of kinesis.hooks.fanoutObservers) observe(kinesis, stream, shard, records.length, bytes, behind);
-    const accepted = this.send({ Records: records, ContinuationSequenceNumber: this.continuation(shard, stream), MillisBehindLatest: behind }, now);
+    const accepted = this.send({ Records: records, ContinuationSequenceNumber: this.continuation(shard), MillisBehindLatest: behind }, now);
     if (!accepted) {
       this.blocked = true;
       return;
@@ -184,8 +184,8 @@ export class ShardSubscription implements LiveSubscription {
   }
 
   /** The sequence number to resume after: the last one delivered or passed over. */
-  private continuation(shard: ShardState, stream: StreamState): string {
-    return shard.seqPrefix + String(Math.max(0, this.next - 1)).padStart(16, '0') + stream.identity;
+  private continuation(shard: ShardState): string {
+    return shard.sequences.encode(Math.max(0, this.next - 1));
   }
 
   private send(event: Record<string, unknown>, now: number): boolean {

@@ -48,7 +48,7 @@ function scale(kinesis: Kinesis, stream: StreamState, from: number, span: number
   if (!hottest || hottest.startHashKey === hottest.endHashKey) return false;
   const middle = (hottest.startHashKey + hottest.endHashKey + 1n) / 2n;
   const ctx = kinesis.context({ region: stream.region, requestId: 'on-demand-scaling', wire: jsonWire });
-  beginReshard(ctx, stream, { kind: 'split', shard: hottest.shardIndex, hashKey: middle.toString() });
+  beginReshard(ctx, stream, { kind: 'split', shard: hottest.shardIndex, hashKey: middle.toString(), cause: `write throttled for ${span} consecutive seconds` });
   kinesis.controls.scaling.record(stream.id, {
     AtMs: ctx.now,
     SplitShardId: hottest.shardId,

@@ -9,7 +9,7 @@ import type { ShardState, StreamState } from '../streams/streamModel';
 import { routeKey } from '../streams/streamModel';
 import { routingKey } from './keyRouting';
 import type { RecordFailure, RecordToWrite, WriteResult } from './recordTypes';
-import { nextSeq } from './sequence';
+import { type DecodedSequence, nextSeq } from './sequence';
 
 /** The stream a write goes to: ACTIVE or UPDATING, else not found (as AWS answers writes to other states). */
 export function writableStream(ctx: KinesisContext, input: { StreamName?: string; StreamARN?: string; StreamId?: string }): StreamState {
@@ -40,9 +40,9 @@ export function checkRecordSizes(stream: StreamState, records: readonly RecordTo
 
 /**
  * Writes the records in one transaction and returns one result per record, in order. minSeq raises the first
- * sequence integer of a shard (PutRecord's SequenceNumberForOrdering).
+ * sequence integer of the shard that made it (PutRecord's SequenceNumberForOrdering).
  */
-export function writeRecords(ctx: KinesisContext, stream: StreamState, records: readonly RecordToWrite[], minSeq?: { shardIndex: number; seq: number }): WriteResult[] {
+export function writeRecords(ctx: KinesisContext, stream: StreamState, records: readonly RecordToWrite[], minSeq?: DecodedSequence): WriteResult[] {
   const n = records.length;
   const shards = new Array<ShardState>(n);
   for (let i = 0; i < n; i++) {
@@ -69,11 +69,11 @@ export function writeRecords(ctx: KinesisContext, stream: StreamState, records: 
       }
     }
     let last = touched.get(shard) ?? shard.lastSeq;
-    if (minSeq && minSeq.shardIndex === shard.shardIndex && last < minSeq.seq) last = minSeq.seq;
+    if (minSeq && last < minSeq.seq && shard.sequences.owns(minSeq)) last = minSeq.seq;
     const seq = nextSeq(last, now);
     touched.set(shard, seq);
     seqs[i] = seq;
-    results[i] = { SequenceNumber: shard.seqPrefix + String(seq).padStart(16, '0') + stream.identity, ShardId: shard.shardId };
+    results[i] = { SequenceNumber: shard.sequences.encode(seq), ShardId: shard.shardId };
   }
   const store = ctx.store;
   // Each shard's records go to its own table (storage/recordTables.ts): one parameter run per touched shard.

@@ -21,10 +21,14 @@ import { parseStreamArn, type ShardState, type StreamState } from '../streams/st
 export const RESHARD_HOOK = 'reshard';
 const PENDING = 'pendingReshard';
 
-export type ReshardOp =
+export type ReshardOp = (
   | { kind: 'split'; shard: number; hashKey: string }
   | { kind: 'merge'; shard: number; adjacent: number }
-  | { kind: 'scale'; target: number };
+  | { kind: 'scale'; target: number }
+) & {
+  /** Why the engine itself resharded (on-demand scaling); absent for API calls. */
+  cause?: string;
+};
 
 /**
  * The shard index in a ShardId as AWS reads it: the digits after the first '-' (or the whole text), at most
@@ -114,6 +118,9 @@ interface TreeShard {
 /** Closes and opens shard rows for one reshard, all at one instant. */
 class ShardTreeWriter {
   private nextIndex: number;
+  /** Shard indexes closed and opened, in order: what the reshard's event names. */
+  readonly closed: number[] = [];
+  readonly opened: number[] = [];
 
   constructor(
     private readonly kinesis: Kinesis,
@@ -132,6 +139,7 @@ class ShardTreeWriter {
   private close(shard: TreeShard): number {
     const endingSeq = Math.max(shard.lastSeq, shard.startingSeq);
     this.kinesis.store.closeShard(shard.rowId, endingSeq, this.now);
+    this.closed.push(shard.index);
     return endingSeq;
   }
 
@@ -139,6 +147,7 @@ class ShardTreeWriter {
   private open(parents: TreeShard[], endings: number[], start: bigint, end: bigint): TreeShard {
     const startingSeq = Math.max(this.now * SEQ_PER_MS, ...endings.map((e) => e + 1));
     const index = this.nextIndex++;
+    this.opened.push(index);
     const row = {
       streamRowId: this.streamRowId,
       shardIndex: index,
@@ -224,8 +233,30 @@ export function applyPendingReshard(kinesis: Kinesis, row: StreamRow): void {
       scaleUniformly(writer, sorted, op.target);
     }
     kinesis.store.updateStream(row.id, { nextShardIndex: writer.nextShardIndex, settings });
+    recordReshard(kinesis, row, op, writer, open.length, at);
   } else if (op !== undefined) {
     kinesis.store.updateStream(row.id, { settings });
+  }
+}
+
+/** The reshard's event for the metrics charts, at the instant it took effect. */
+function recordReshard(kinesis: Kinesis, row: StreamRow, op: ReshardOp, writer: ShardTreeWriter, openBefore: number, at: number): void {
+  if (writer.opened.length === 0) return;
+  const ids = (indexes: number[]) => indexes.map(shardIdOf);
+  const openAfter = openBefore - writer.closed.length + writer.opened.length;
+  const counts = `${openBefore} → ${openAfter} open shards`;
+  // UpdateShardCount's short-lived pieces are closed at once: name the shards it started from and ended with.
+  const children = writer.opened.filter((index) => !writer.closed.includes(index));
+  const parents = writer.closed.filter((index) => !writer.opened.includes(index));
+  const stream = { region: row.region, name: row.name };
+  if (op.cause !== undefined) {
+    kinesis.events.record(at, stream, 'on-demand-scaling', `On-demand scaling split ${ids(parents).join(', ')} (${op.cause}); ${counts}`, ids([...parents, ...children]));
+  } else if (op.kind === 'split') {
+    kinesis.events.record(at, stream, 'split', `SplitShard ${ids(parents).join(', ')} → ${ids(children).join(', ')}; ${counts}`, ids([...parents, ...children]));
+  } else if (op.kind === 'merge') {
+    kinesis.events.record(at, stream, 'merge', `MergeShards ${ids(parents).join(' + ')} → ${ids(children).join(', ')}; ${counts}`, ids([...parents, ...children]));
+  } else {
+    kinesis.events.record(at, stream, 'scale', `UpdateShardCount to ${op.target}; ${counts}`, ids([...parents, ...children]));
   }
 }
 

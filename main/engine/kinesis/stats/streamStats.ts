@@ -76,6 +76,11 @@ export class StatsRegistry {
     return stats;
   }
 
+  /** Every shard with stats (the minute history reads them all). */
+  all(): IterableIterator<ShardStats> {
+    return this.shards.values();
+  }
+
   existing(shardRowId: number): ShardStats | undefined {
     return this.shards.get(shardRowId);
   }

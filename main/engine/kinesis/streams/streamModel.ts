@@ -3,7 +3,7 @@
 // GetRecords) never query stream metadata.
 import { createHash, randomBytes } from 'node:crypto';
 import type { EngineStore, ShardRow, StreamRow } from '../../../storage/engineStore';
-import { encodeSequence, IDENTITY_DIGITS, shardIdOf } from '../records/sequence';
+import { SequenceEncoder, shardIdOf, streamTag } from '../records/sequence';
 
 export interface ShardState extends ShardRow {
   readonly shardId: string;
@@ -11,8 +11,8 @@ export interface ShardState extends ShardRow {
   readonly endHashKey: bigint;
   /** The starting hash key as words, compared against MD5 digests without BigInt. */
   readonly startKeyWords: HashKeyWords;
-  /** "49" + the 10-digit shard index: the head of every sequence number of the shard. */
-  readonly seqPrefix: string;
+  /** Renders the shard's sequence numbers (AWS's layout) and tells its own from others. */
+  readonly sequences: SequenceEncoder;
 }
 
 export interface StreamState extends StreamRow {
@@ -38,7 +38,7 @@ function atOrBelow(a: HashKeyWords, b: HashKeyWords): boolean {
   return true;
 }
 
-function toShardState(row: ShardRow): ShardState {
+function toShardState(row: ShardRow, tag: number): ShardState {
   const startHashKey = BigInt(row.startHash);
   return {
     ...row,
@@ -46,7 +46,7 @@ function toShardState(row: ShardRow): ShardState {
     startHashKey,
     endHashKey: BigInt(row.endHash),
     startKeyWords: hashKeyWords(startHashKey),
-    seqPrefix: encodeSequence(row.shardIndex, 0, '').slice(0, 12),
+    sequences: new SequenceEncoder({ shardIndex: row.shardIndex, shardCreatedMs: row.createdMs, tag }),
   };
 }
 
@@ -70,7 +70,8 @@ export function routeKey(stream: StreamState, key: HashKeyWords): ShardState | u
 }
 
 export function buildStreamState(row: StreamRow, shardRows: ShardRow[]): StreamState {
-  const shards = shardRows.map(toShardState);
+  const tag = streamTag(row.identity);
+  const shards = shardRows.map((shardRow) => toShardState(shardRow, tag));
   const openShards = shards.filter((s) => s.endingSeq === null).sort((a, b) => (a.startHashKey < b.startHashKey ? -1 : 1));
   return { ...row, shards, openShards, shardByIndex: new Map(shards.map((s) => [s.shardIndex, s])) };
 }
@@ -144,7 +145,12 @@ export function newStreamId(): string {
   return `${chars.slice(0, 20)}-${chars.slice(20)}`;
 }
 
-/** 28 decimal digits unique to one incarnation of a stream (a recreated stream gets new ones). */
+const IDENTITY_DIGITS = 28;
+
+/**
+ * 28 decimal digits unique to one incarnation of a stream (a recreated stream gets new ones); their tag
+ * (records/sequence.ts) goes into every sequence number.
+ */
 export function newIdentity(arn: string, createdMs: number): string {
   const digest = createHash('sha256').update(arn).update(String(createdMs)).update(randomBytes(16)).digest();
   return (BigInt(`0x${digest.toString('hex')}`) % 10n ** BigInt(IDENTITY_DIGITS)).toString().padStart(IDENTITY_DIGITS, '0');
@@ -164,9 +170,9 @@ export function shardOut(stream: StreamState, shard: ShardState): ShardOut {
   if (shard.parentIndex !== null) out.ParentShardId = shardIdOf(shard.parentIndex);
   if (shard.adjacentParentIndex !== null) out.AdjacentParentShardId = shardIdOf(shard.adjacentParentIndex);
   out.HashKeyRange = { StartingHashKey: shard.startHash, EndingHashKey: shard.endHash };
-  out.SequenceNumberRange = { StartingSequenceNumber: encodeSequence(shard.shardIndex, shard.startingSeq, stream.identity) };
+  out.SequenceNumberRange = { StartingSequenceNumber: shard.sequences.encode(shard.startingSeq) };
   if (shard.endingSeq !== null) {
-    out.SequenceNumberRange.EndingSequenceNumber = encodeSequence(shard.shardIndex, shard.endingSeq, stream.identity);
+    out.SequenceNumberRange.EndingSequenceNumber = shard.sequences.encode(shard.endingSeq);
   }
   return out;
 }

@@ -12,8 +12,9 @@ export const rules = t.struct({ ...adminStreamRef, Path: t.string({ min: 1, max:
 /**
  * Replaces the stream's records with a snapshot's, in one transaction (all or nothing): each record goes back to
  * the shard with its index and keeps its sequence integer, hence its arrival time. Public sequence numbers are
- * identical when restoring into the stream the snapshot came from (same identity); a recreated stream of the
- * same name gives the same numbers with its own identity digits. Shards' next sequence numbers move past the
+ * identical when restoring into the stream the snapshot came from (same identity and shard creation times); a
+ * recreated stream of the same name gives numbers with the same seq in their counter but its own stream tag and
+ * shard creation second. Shards' next sequence numbers move past the
  * restored ones.
  */
 export const RestoreStream = defineAction('RestoreStream', rules, (ctx, input) => {

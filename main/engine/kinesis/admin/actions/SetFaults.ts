@@ -21,5 +21,8 @@ export const SetFaults = defineAction('SetFaults', rules, (ctx, input) => {
   }
   faults.setRules(next);
   if (input.Seed !== undefined) faults.reseed(input.Seed);
+  // An annotation on the charts: for one stream when scoped, else engine-wide (shown on every stream).
+  const count = scope === undefined ? faults.rules.length : faults.rules.filter((r) => r.StreamName === scope).length;
+  ctx.kinesis.events.record(ctx.now, scope === undefined ? null : { region: ctx.region, name: scope }, 'faults', count === 0 ? 'Injected faults cleared' : `Injected faults set: ${count} rule${count === 1 ? '' : 's'}`);
   return { Seed: faults.seed, Rules: scope === undefined ? faults.rules : faults.rules.filter((r) => r.StreamName === scope) };
 });

@@ -1,0 +1,25 @@
+// Which source a connection's metrics come from: the local engine's own stats (its admin API), or CloudWatch
+// through a client built from the same connection and credentials (an AWS profile, or a custom endpoint, which
+// may or may not serve CloudWatch).
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { ConnectionKind } from '../../../shared/contract/connections';
+import type { EngineAdmin } from '../engineAdmin';
+
+export type MetricsSource =
+  | { kind: 'engine'; kinesis: KinesisClient; admin: EngineAdmin }
+  | { kind: 'cloudwatch'; kinesis: KinesisClient; cloudWatch: CloudWatchClient; customEndpoint: string | undefined };
+
+export interface SourceInputs {
+  connection: { kind: ConnectionKind; endpoint?: string | undefined };
+  kinesis: KinesisClient;
+  /** Built only when asked: a CloudWatch client for a local connection would never be used. */
+  cloudWatch: () => CloudWatchClient;
+  localAdmin: () => EngineAdmin;
+}
+
+export function metricsSourceFor(inputs: SourceInputs): MetricsSource {
+  const { connection, kinesis } = inputs;
+  if (connection.kind === 'local') return { kind: 'engine', kinesis, admin: inputs.localAdmin() };
+  return { kind: 'cloudwatch', kinesis, cloudWatch: inputs.cloudWatch(), customEndpoint: connection.kind === 'custom' ? connection.endpoint : undefined };
+}
