@@ -103,6 +103,42 @@ export const migrations: Migration[] = [
         CREATE INDEX stream_consumers_by_arn ON stream_consumers (arn);
       `),
   },
+  {
+    version: 2,
+    // Firehose delivery streams: the configuration as the API took it (JSON), their tags, and the records Put
+    // accepted that the delivery has not settled yet (replayed after a restart: at-least-once).
+    name: 'firehose delivery streams, their tags and unsettled records',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE delivery_streams (
+          id INTEGER PRIMARY KEY,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          arn TEXT NOT NULL UNIQUE,
+          type TEXT NOT NULL,
+          status TEXT NOT NULL,
+          status_due_ms INTEGER,
+          created_ms INTEGER NOT NULL,
+          updated_ms INTEGER,
+          version INTEGER NOT NULL,
+          config TEXT NOT NULL,
+          UNIQUE (region, name)
+        );
+        CREATE TABLE delivery_stream_tags (
+          stream_id INTEGER NOT NULL REFERENCES delivery_streams (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (stream_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE delivery_records (
+          stream_id INTEGER NOT NULL REFERENCES delivery_streams (id) ON DELETE CASCADE,
+          record_id TEXT NOT NULL,
+          arrival_ms INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          PRIMARY KEY (stream_id, record_id)
+        ) WITHOUT ROWID;
+      `),
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */

@@ -1,5 +1,6 @@
-// Schema steps on real SQLite: a fresh database gets the whole schema as version 1, and a later step (here a
-// test-only one, passed in) applies to a version-1 database with its data intact, or not at all.
+// Schema steps on real SQLite: a fresh database gets the whole schema (version 1, then the Firehose tables as
+// version 2), and later steps (the shipped ones, then a test-only one passed in) apply to a version-1 database with
+// its data intact, or not at all.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, migrations, type Migration } from '../../main/storage/migrations';
@@ -8,7 +9,7 @@ import { createRecordsTableSql } from '../../main/storage/recordTables';
 /** A version-1 database holding one stream with two shards, records in the first. */
 function versionOneWithRecords(): Database.Database {
   const db = new Database(':memory:');
-  expect(migrate(db)).toBe(1);
+  expect(migrate(db, migrations.slice(0, 1))).toBe(1);
   db.prepare(`INSERT INTO streams (id, region, name, stream_id, arn, status, mode, created_ms, identity)
     VALUES (1, 'us-east-1', 's', 'sid', 'arn', 'ACTIVE', 'PROVISIONED', 0, 'id')`).run();
   const shard = db.prepare(`INSERT INTO shards (id, stream_id, shard_index, start_hash, end_hash, starting_seq, last_seq, created_ms) VALUES (?, 1, ?, '0', '1', 0, 0, 0)`);
@@ -23,23 +24,23 @@ function versionOneWithRecords(): Database.Database {
 }
 
 const noteColumn: Migration = {
-  version: 2,
+  version: 3,
   name: 'test-only: a note on each stream',
   up: (db) => db.exec("ALTER TABLE streams ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
 };
 
 describe('engine database migrations', () => {
-  it('gives a fresh database the whole schema as version 1, with records in tables per shard only', () => {
+  it('gives a fresh database the whole schema as version 2, with records in tables per shard only', () => {
     const db = new Database(':memory:');
     try {
-      expect(migrations.map((step) => step.version)).toEqual([1]);
-      expect(migrate(db)).toBe(1);
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(migrations.map((step) => step.version)).toEqual([1, 2]);
+      expect(migrate(db)).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(['account_settings', 'channels', 'meta', 'resource_policies', 'resource_tags', 'shards', 'stream_consumers', 'stream_tags', 'streams']);
+      expect(tables).toEqual(['account_settings', 'channels', 'delivery_records', 'delivery_stream_tags', 'delivery_streams', 'meta', 'resource_policies', 'resource_tags', 'shards', 'stream_consumers', 'stream_tags', 'streams']);
       expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'records'").pluck().get()).toBe(0);
       // A second run finds nothing newer to do.
-      expect(migrate(db)).toBe(1);
+      expect(migrate(db)).toBe(2);
     } finally {
       db.close();
     }
@@ -48,8 +49,9 @@ describe('engine database migrations', () => {
   it('applies a later step to a version-1 database, keeping its records in order', () => {
     const db = versionOneWithRecords();
     try {
-      expect(migrate(db, [...migrations, noteColumn])).toBe(2);
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(migrate(db, [...migrations, noteColumn])).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.prepare('SELECT count(*) FROM delivery_streams').pluck().get()).toBe(0);
       expect(db.prepare('SELECT name, note FROM streams').all()).toEqual([{ name: 's', note: '' }]);
       expect(db.prepare('SELECT seq, partition_key, data, explicit_hash FROM records_7 ORDER BY seq').all()).toEqual([
         { seq: 10, partition_key: 'a', data: 'AQ==', explicit_hash: '42' },
@@ -65,7 +67,7 @@ describe('engine database migrations', () => {
     const db = versionOneWithRecords();
     try {
       const failing: Migration = {
-        version: 2,
+        version: 3,
         name: 'test-only: fails half-way',
         up: (tx) => {
           noteColumn.up(tx);
@@ -73,7 +75,8 @@ describe('engine database migrations', () => {
         },
       };
       expect(() => migrate(db, [...migrations, failing])).toThrow('half-way');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      // The shipped step before it committed on its own; the failing one left nothing.
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
       expect(db.prepare("SELECT count(*) FROM pragma_table_info('streams') WHERE name = 'note'").pluck().get()).toBe(0);
     } finally {
       db.close();
@@ -83,8 +86,8 @@ describe('engine database migrations', () => {
   it('refuses a step that skips a version', () => {
     const db = versionOneWithRecords();
     try {
-      expect(() => migrate(db, [...migrations, { ...noteColumn, version: 3 }])).toThrow('migration 3 (test-only: a note on each stream) skips a version after 1');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(() => migrate(db, [...migrations, { ...noteColumn, version: 4 }])).toThrow('migration 4 (test-only: a note on each stream) skips a version after 2');
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
     } finally {
       db.close();
     }
