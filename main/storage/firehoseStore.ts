@@ -30,6 +30,15 @@ export interface PendingRecordRow {
   data: string;
 }
 
+/** A KinesisStreamAsSource stream's position in one shard of its source. */
+export interface SourceCheckpoint {
+  shardId: string;
+  /** The last sequence number read; null until a record was. */
+  sequenceNumber: string | null;
+  /** The shard is closed and read to its end. */
+  done: boolean;
+}
+
 interface DeliveryStreamDbRow {
   id: number;
   region: string;
@@ -78,6 +87,9 @@ function prepare(db: SqliteDatabase) {
     removeTag: db.prepare('DELETE FROM delivery_stream_tags WHERE stream_id = ? AND key = ?'),
     addRecord: db.prepare('INSERT INTO delivery_records (stream_id, record_id, arrival_ms, data) VALUES (?, ?, ?, ?)'),
     settleRecord: db.prepare('DELETE FROM delivery_records WHERE stream_id = ? AND record_id = ?'),
+    checkpoints: db.prepare('SELECT shard_id AS shardId, sequence_number AS sequenceNumber, done FROM delivery_checkpoints WHERE stream_id = ?'),
+    setCheckpoint: db.prepare(`INSERT INTO delivery_checkpoints (stream_id, shard_id, sequence_number, done) VALUES (?, ?, ?, ?)
+      ON CONFLICT (stream_id, shard_id) DO UPDATE SET sequence_number = excluded.sequence_number, done = excluded.done`),
     pendingRecords: db.prepare('SELECT record_id AS recordId, arrival_ms AS arrivalMs, data FROM delivery_records WHERE stream_id = ? ORDER BY arrival_ms, record_id'),
   };
 }
@@ -158,6 +170,19 @@ export class FirehoseStore {
   settleRecords(id: number, recordIds: readonly string[]): void {
     this.transaction(() => {
       for (const recordId of recordIds) this.s.settleRecord.run(id, recordId);
+    });
+  }
+
+  /** How far each source shard has been read: the last sequence number taken, and whether the shard is finished. */
+  checkpoints(id: number): SourceCheckpoint[] {
+    return (this.s.checkpoints.all(id) as { shardId: string; sequenceNumber: string | null; done: number }[]).map((row) => ({ ...row, done: row.done === 1 }));
+  }
+
+  /** Keeps records read from a source shard and moves the shard's checkpoint past them, in one transaction. */
+  addSourceRecords(id: number, records: readonly PendingRecordRow[], checkpoint: SourceCheckpoint): void {
+    this.transaction(() => {
+      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data);
+      this.s.setCheckpoint.run(id, checkpoint.shardId, checkpoint.sequenceNumber, checkpoint.done ? 1 : 0);
     });
   }
 

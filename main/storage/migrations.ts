@@ -105,9 +105,10 @@ export const migrations: Migration[] = [
   },
   {
     version: 2,
-    // Firehose delivery streams: the configuration as the API took it (JSON), their tags, and the records Put
-    // accepted that the delivery has not settled yet (replayed after a restart: at-least-once).
-    name: 'firehose delivery streams, their tags and unsettled records',
+    // Firehose delivery streams: the configuration as the API took it (JSON), their tags, the records Put (or the
+    // source stream) gave that delivery has not settled yet (replayed after a restart: at-least-once), and how far
+    // each source shard has been read.
+    name: 'firehose delivery streams, their tags, unsettled records and source checkpoints',
     up: (db) =>
       db.exec(`
         CREATE TABLE delivery_streams (
@@ -136,6 +137,13 @@ export const migrations: Migration[] = [
           arrival_ms INTEGER NOT NULL,
           data TEXT NOT NULL,
           PRIMARY KEY (stream_id, record_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE delivery_checkpoints (
+          stream_id INTEGER NOT NULL REFERENCES delivery_streams (id) ON DELETE CASCADE,
+          shard_id TEXT NOT NULL,
+          sequence_number TEXT,
+          done INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (stream_id, shard_id)
         ) WITHOUT ROWID;
       `),
   },

@@ -37,7 +37,7 @@ describe('engine database migrations', () => {
       expect(migrate(db)).toBe(2);
       expect(db.pragma('user_version', { simple: true })).toBe(2);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(['account_settings', 'channels', 'delivery_records', 'delivery_stream_tags', 'delivery_streams', 'meta', 'resource_policies', 'resource_tags', 'shards', 'stream_consumers', 'stream_tags', 'streams']);
+      expect(tables).toEqual(['account_settings', 'channels', 'delivery_checkpoints', 'delivery_records', 'delivery_stream_tags', 'delivery_streams', 'meta', 'resource_policies', 'resource_tags', 'shards', 'stream_consumers', 'stream_tags', 'streams']);
       expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'records'").pluck().get()).toBe(0);
       // A second run finds nothing newer to do.
       expect(migrate(db)).toBe(2);

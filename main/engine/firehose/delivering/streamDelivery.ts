@@ -17,6 +17,7 @@ import {
   type StoredObject,
 } from '../delivery';
 import type { DeliveryStreamListener, Firehose } from '../firehose';
+import { KinesisSourceReader } from './kinesisSource';
 import { storedConfig, streamIdentity } from '../streams/deliveryStream';
 
 export interface StreamDeliveryOptions {
@@ -45,6 +46,8 @@ export class MemoryObjectStore implements ObjectStore {
 
 export class StreamDelivery implements DeliveryStreamListener {
   private readonly running = new Map<number, Running>();
+  /** KinesisStreamAsSource readers; they outlive a configuration change (the checkpoints do not depend on it). */
+  private readonly readers = new Map<number, KinesisSourceReader>();
   private readonly sink: DeliverySink;
   readonly memoryObjects: MemoryObjectStore | undefined;
 
@@ -80,6 +83,8 @@ export class StreamDelivery implements DeliveryStreamListener {
   removed(streamId: number): void {
     this.running.get(streamId)?.pipeline.dispose();
     this.running.delete(streamId);
+    this.readers.get(streamId)?.stop();
+    this.readers.delete(streamId);
   }
 
   accepted(streamId: number, records: readonly PendingRecordRow[]): void {
@@ -98,8 +103,15 @@ export class StreamDelivery implements DeliveryStreamListener {
     return this.running.get(streamId)?.pipeline;
   }
 
+  /** The source reader of a KinesisStreamAsSource stream (tests read a pass at a time). */
+  reader(streamId: number): KinesisSourceReader | undefined {
+    return this.readers.get(streamId);
+  }
+
   /** Stops every pipeline without delivering its buffers: their records stay stored and are put again at start. */
   close(): void {
+    for (const reader of this.readers.values()) reader.stop();
+    this.readers.clear();
     for (const running of this.running.values()) running.pipeline.dispose();
     this.running.clear();
   }
@@ -123,6 +135,11 @@ export class StreamDelivery implements DeliveryStreamListener {
     );
     const running = { version: row.version, pipeline };
     this.running.set(row.id, running);
+    if (config.source && !this.readers.has(row.id)) {
+      const reader = new KinesisSourceReader(this.firehose, row.id, config.source, (records) => this.accepted(row.id, records));
+      this.readers.set(row.id, reader);
+      reader.start();
+    }
     return running;
   }
 }
