@@ -3,7 +3,7 @@ import { t } from '../../core/rules';
 import { defineAction } from '../firehose';
 import { asRowConfig, streamIdentity, type StoredConfig } from '../streams/deliveryStream';
 import { checkDestination, CREATE_MEMBERS, pickDestination, UNEMULATED_MEMBERS } from '../streams/destinations';
-import { deliveryStreamName, tagList } from '../streams/commonRules';
+import { checkEncryptionInput, deliveryStreamName, encryptionInput, tagList } from '../streams/commonRules';
 
 const destinationMembers = Object.fromEntries([...Object.keys(CREATE_MEMBERS), ...UNEMULATED_MEMBERS.filter((name) => name.endsWith('Configuration'))].map((name) => [name, t.document()]));
 
@@ -15,10 +15,7 @@ export const rules = t.struct({
     KinesisStreamARN: t.string({ min: 1, max: 512, pattern: 'arn:.*:kinesis:[a-zA-Z0-9\\-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+', required: true }),
     RoleARN: t.string({ min: 1, max: 512, pattern: 'arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+', required: true }),
   }),
-  DeliveryStreamEncryptionConfigurationInput: t.struct({
-    KeyARN: t.string({ min: 1, max: 512, pattern: 'arn:.*:kms:[a-zA-Z0-9\\-]+:\\d{12}:(key|alias)/[a-zA-Z_0-9+=,.@\\-_/]+' }),
-    KeyType: t.enum(['AWS_OWNED_CMK', 'CUSTOMER_MANAGED_CMK'], { required: true }),
-  }),
+  DeliveryStreamEncryptionConfigurationInput: encryptionInput,
   Tags: tagList,
   ...destinationMembers,
 });
@@ -41,8 +38,7 @@ export const CreateDeliveryStream = defineAction('CreateDeliveryStream', rules, 
     throw invalidArgument('Encryption is only supported for DirectPut delivery streams.');
   }
   const encryption = input.DeliveryStreamEncryptionConfigurationInput;
-  if (encryption?.KeyType === 'CUSTOMER_MANAGED_CMK' && !encryption.KeyARN) throw invalidArgument('KeyARN is required when KeyType is CUSTOMER_MANAGED_CMK.');
-  if (encryption?.KeyType === 'AWS_OWNED_CMK' && encryption.KeyARN) throw invalidArgument('KeyARN must not be given when KeyType is AWS_OWNED_CMK.');
+  if (encryption) checkEncryptionInput(encryption);
   for (const tag of input.Tags ?? []) if (tag.Key.startsWith('aws:')) throw invalidArgument(`Tag key ${tag.Key} must not start with aws:.`);
 
   const picked = pickDestination(input, CREATE_MEMBERS);
