@@ -23,11 +23,13 @@ export interface DeliveryStreamRow {
 
 export type NewDeliveryStream = Omit<DeliveryStreamRow, 'id'>;
 
-/** A record Put accepted and delivery has not settled yet; data is base64. */
+/** A record Put accepted (or the source stream gave) and delivery has not settled yet; data is base64. */
 export interface PendingRecordRow {
   recordId: string;
   arrivalMs: number;
   data: string;
+  /** A source stream's record: its Kinesis metadata (shard, partition key, sequence number), as JSON text. */
+  kinesis?: string;
 }
 
 /** A KinesisStreamAsSource stream's position in one shard of its source. */
@@ -85,12 +87,12 @@ function prepare(db: SqliteDatabase) {
     setTag: db.prepare(`INSERT INTO delivery_stream_tags (stream_id, key, value) VALUES (?, ?, ?)
       ON CONFLICT (stream_id, key) DO UPDATE SET value = excluded.value`),
     removeTag: db.prepare('DELETE FROM delivery_stream_tags WHERE stream_id = ? AND key = ?'),
-    addRecord: db.prepare('INSERT INTO delivery_records (stream_id, record_id, arrival_ms, data) VALUES (?, ?, ?, ?)'),
+    addRecord: db.prepare('INSERT INTO delivery_records (stream_id, record_id, arrival_ms, data, kinesis) VALUES (?, ?, ?, ?, ?)'),
     settleRecord: db.prepare('DELETE FROM delivery_records WHERE stream_id = ? AND record_id = ?'),
     checkpoints: db.prepare('SELECT shard_id AS shardId, sequence_number AS sequenceNumber, done FROM delivery_checkpoints WHERE stream_id = ?'),
     setCheckpoint: db.prepare(`INSERT INTO delivery_checkpoints (stream_id, shard_id, sequence_number, done) VALUES (?, ?, ?, ?)
       ON CONFLICT (stream_id, shard_id) DO UPDATE SET sequence_number = excluded.sequence_number, done = excluded.done`),
-    pendingRecords: db.prepare('SELECT record_id AS recordId, arrival_ms AS arrivalMs, data FROM delivery_records WHERE stream_id = ? ORDER BY arrival_ms, record_id'),
+    pendingRecords: db.prepare('SELECT record_id AS recordId, arrival_ms AS arrivalMs, data, kinesis FROM delivery_records WHERE stream_id = ? ORDER BY arrival_ms, record_id'),
   };
 }
 
@@ -163,7 +165,7 @@ export class FirehoseStore {
   /** Keeps the records Put accepted until delivery settles them, in one transaction. */
   addRecords(id: number, records: readonly PendingRecordRow[]): void {
     this.transaction(() => {
-      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data);
+      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data, record.kinesis ?? null);
     });
   }
 
@@ -181,12 +183,12 @@ export class FirehoseStore {
   /** Keeps records read from a source shard and moves the shard's checkpoint past them, in one transaction. */
   addSourceRecords(id: number, records: readonly PendingRecordRow[], checkpoint: SourceCheckpoint): void {
     this.transaction(() => {
-      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data);
+      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data, record.kinesis ?? null);
       this.s.setCheckpoint.run(id, checkpoint.shardId, checkpoint.sequenceNumber, checkpoint.done ? 1 : 0);
     });
   }
 
   pendingRecords(id: number): PendingRecordRow[] {
-    return this.s.pendingRecords.all(id) as PendingRecordRow[];
+    return (this.s.pendingRecords.all(id) as (PendingRecordRow & { kinesis: string | null })[]).map(({ kinesis, ...row }) => (kinesis === null ? row : { ...row, kinesis }));
   }
 }

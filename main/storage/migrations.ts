@@ -136,6 +136,7 @@ export const migrations: Migration[] = [
           record_id TEXT NOT NULL,
           arrival_ms INTEGER NOT NULL,
           data TEXT NOT NULL,
+          kinesis TEXT,
           PRIMARY KEY (stream_id, record_id)
         ) WITHOUT ROWID;
         CREATE TABLE delivery_checkpoints (

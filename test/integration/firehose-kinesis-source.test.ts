@@ -68,6 +68,10 @@ describe('Firehose with a Kinesis stream as source', () => {
       const first = Array.from({ length: 6 }, (_, i) => `a-${i}`);
       await put(kinesis, first);
       await readUntil(engine, 6);
+      // Each record keeps its Kinesis metadata for the pipeline (Lambda events, KPL de-aggregation).
+      const row = engine.firehose.find('us-east-1', 'from-src');
+      const kept = row ? engine.firehose.store.pendingRecords(row.id) : [];
+      expect(JSON.parse(kept[0]?.kinesis ?? '{}')).toMatchObject({ shardId: expect.stringMatching(/^shardId-\d{12}$/), partitionKey: expect.stringMatching(/^k\d$/), sequenceNumber: expect.stringMatching(/^\d{56}$/) });
       expect(await delivered(engine, dataDir)).toEqual(first);
 
       // Reshard: the parents are read to their end, then the children.

@@ -9,6 +9,7 @@ import type { PendingRecordRow, SourceCheckpoint } from '../../../storage/fireho
 import { KinesisError } from '../../core/errors';
 import type { RequestContext } from '../../core/request';
 import { jsonWire, RenderedJson } from '../../core/wire';
+import type { KinesisRecordMetadata } from '../delivery';
 import type { Firehose } from '../firehose';
 import type { StoredSource } from '../streams/deliveryStream';
 
@@ -28,6 +29,7 @@ interface KinesisRecord {
   SequenceNumber: string;
   ApproximateArrivalTimestamp: number;
   Data: string;
+  PartitionKey: string;
 }
 
 function json<T>(result: unknown): T {
@@ -118,7 +120,8 @@ export class KinesisSourceReader {
       if (this.stopped || this.firehose.engine.isClosed || !this.firehose.store.streamById(this.streamId)) return taken;
       const records = page.Records.map((record) => {
         const arrivalMs = Math.round(record.ApproximateArrivalTimestamp * 1000);
-        return { recordId: this.firehose.nextRecordId(arrivalMs), arrivalMs, data: record.Data };
+        const kinesis: KinesisRecordMetadata = { shardId, partitionKey: record.PartitionKey, approximateArrivalTimestamp: arrivalMs, sequenceNumber: record.SequenceNumber };
+        return { recordId: this.firehose.nextRecordId(arrivalMs), arrivalMs, data: record.Data, kinesis: JSON.stringify(kinesis) };
       });
       const lastRecord = page.Records.at(-1);
       if (lastRecord) last = lastRecord.SequenceNumber;

@@ -13,6 +13,8 @@ import {
   type DeliveryEvent,
   type DeliveryPipeline,
   type DeliverySink,
+  type IncomingRecord,
+  type KinesisRecordMetadata,
   type ObjectStore,
   type StoredObject,
 } from '../delivery';
@@ -144,6 +146,7 @@ export class StreamDelivery implements DeliveryStreamListener {
   }
 }
 
-function incoming(record: PendingRecordRow) {
-  return { data: Buffer.from(record.data, 'base64'), arrivalMs: record.arrivalMs, recordId: record.recordId };
+function incoming(record: PendingRecordRow): IncomingRecord {
+  const base = { data: Buffer.from(record.data, 'base64'), arrivalMs: record.arrivalMs, recordId: record.recordId };
+  return record.kinesis ? { ...base, kinesis: JSON.parse(record.kinesis) as KinesisRecordMetadata } : base;
 }
