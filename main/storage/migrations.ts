@@ -138,6 +138,51 @@ export const migrations: Migration[] = [
         CREATE INDEX engine_events_by_time ON engine_events (at_ms);
       `),
   },
+  {
+    version: 3,
+    // Firehose delivery streams: the configuration as the API took it (JSON), their tags, the records Put (or the
+    // source stream) gave that delivery has not settled yet (replayed after a restart: at-least-once), and how far
+    // each source shard has been read.
+    name: 'firehose delivery streams, their tags, unsettled records and source checkpoints',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE delivery_streams (
+          id INTEGER PRIMARY KEY,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          arn TEXT NOT NULL UNIQUE,
+          type TEXT NOT NULL,
+          status TEXT NOT NULL,
+          status_due_ms INTEGER,
+          created_ms INTEGER NOT NULL,
+          updated_ms INTEGER,
+          version INTEGER NOT NULL,
+          config TEXT NOT NULL,
+          UNIQUE (region, name)
+        );
+        CREATE TABLE delivery_stream_tags (
+          stream_id INTEGER NOT NULL REFERENCES delivery_streams (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (stream_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE delivery_records (
+          stream_id INTEGER NOT NULL REFERENCES delivery_streams (id) ON DELETE CASCADE,
+          record_id TEXT NOT NULL,
+          arrival_ms INTEGER NOT NULL,
+          data TEXT NOT NULL,
+          kinesis TEXT,
+          PRIMARY KEY (stream_id, record_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE delivery_checkpoints (
+          stream_id INTEGER NOT NULL REFERENCES delivery_streams (id) ON DELETE CASCADE,
+          shard_id TEXT NOT NULL,
+          sequence_number TEXT,
+          done INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (stream_id, shard_id)
+        ) WITHOUT ROWID;
+      `),
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */

@@ -1,4 +1,4 @@
-"""Runs Kinesis calls with boto3 for the clients suite.
+"""Runs Kinesis (or, with a second argument, Firehose) calls with boto3 for the clients suite.
 
 Reads one JSON request per line on stdin: {"op": "PutRecord", "params": {...}} or
 {"waiter": "stream_exists", "params": {...}}. Blob members arrive base64-encoded and are sent as bytes.
@@ -21,9 +21,11 @@ def snake(name):
 
 
 def decode_blobs(op, params):
-    if op == "PutRecord":
+    if op == "PutRecord" and "Record" in params:  # Firehose
+        params["Record"]["Data"] = base64.b64decode(params["Record"]["Data"])
+    elif op == "PutRecord":
         params["Data"] = base64.b64decode(params["Data"])
-    elif op == "PutRecords":
+    elif op in ("PutRecords", "PutRecordBatch"):
         for record in params["Records"]:
             record["Data"] = base64.b64decode(record["Data"])
     return params
@@ -43,8 +45,9 @@ def printable(value):
 
 def main():
     endpoint = sys.argv[1]
+    service = sys.argv[2] if len(sys.argv) > 2 else "kinesis"
     client = boto3.client(
-        "kinesis",
+        service,
         endpoint_url=endpoint,
         # Against a TLS endpoint the server's certificate is self-signed, as users of --tls meet it.
         verify=not endpoint.startswith("https:"),

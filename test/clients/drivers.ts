@@ -43,7 +43,8 @@ function cliError(stderr: string, code: number | null): CallResult {
   return { ok: false, code: `exit ${code}`, message: stderr.trim() };
 }
 
-export function awsCliDriver(endpoint: string): ClientDriver {
+/** `service` is the CLI's / boto3's service name: kinesis (default) or firehose. */
+export function awsCliDriver(endpoint: string, service = 'kinesis'): ClientDriver {
   // Against a TLS endpoint the server's certificate is self-signed, as users of `--tls` meet it.
   const base = ['--endpoint-url', endpoint, '--output', 'json', '--no-cli-pager', ...(endpoint.startsWith('https:') ? ['--no-verify-ssl'] : [])];
   const invoke = async (args: string[]): Promise<CallResult> => {
@@ -55,14 +56,14 @@ export function awsCliDriver(endpoint: string): ClientDriver {
   };
   return {
     name: 'aws-cli',
-    call: (action, params) => invoke(['kinesis', kebab(action), '--cli-input-json', JSON.stringify(params)]),
+    call: (action, params) => invoke([service, kebab(action), '--cli-input-json', JSON.stringify(params)]),
     wait: (waiter, streamName) => invoke(['kinesis', 'wait', waiter, '--stream-name', streamName]),
     close: async () => undefined,
   };
 }
 
-export function boto3Driver(endpoint: string): ClientDriver {
-  const child: ChildProcessWithoutNullStreams = spawn('/usr/bin/python3', [join(repoRoot, 'test/clients/boto3_driver.py'), endpoint], {
+export function boto3Driver(endpoint: string, service = 'kinesis'): ClientDriver {
+  const child: ChildProcessWithoutNullStreams = spawn('/usr/bin/python3', [join(repoRoot, 'test/clients/boto3_driver.py'), endpoint, service], {
     env: awsClientEnv(),
   });
   let stderr = '';

@@ -28,6 +28,7 @@ export class Engine {
   readonly tokens: TokenSealer;
   private readonly services = new Map<string, Service>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly closers: (() => void)[] = [];
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -95,9 +96,21 @@ export class Engine {
     this.timers.add(timer);
   }
 
+  /** Runs when the engine closes, before its database does (services stop work that outlives a request). */
+  onClose(job: () => void): void {
+    this.closers.push(job);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const job of this.closers) {
+      try {
+        job();
+      } catch (error) {
+        console.error('engine: closing a service failed', error);
+      }
+    }
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.store.close();

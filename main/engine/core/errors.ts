@@ -23,7 +23,10 @@ export type ErrorType =
   | 'ServiceUnavailable'
   | 'MissingAuthenticationTokenException'
   | 'IncompleteSignatureException'
-  | 'InvalidSignatureException';
+  | 'InvalidSignatureException'
+  | 'ConcurrentModificationException'
+  | 'InvalidKMSResourceException'
+  | 'ServiceUnavailableException';
 
 const STATUS: Partial<Record<ErrorType, number>> = {
   InternalFailure: 500,

@@ -33,6 +33,10 @@ interface BlobSpec {
 interface PlainSpec {
   readonly kind: 'boolean' | 'timestamp';
 }
+/** A structure taken as it is, checked by the handler (e.g. against a service's own schema). */
+interface DocumentSpec {
+  readonly kind: 'document';
+}
 interface ListSpec {
   readonly kind: 'list';
   readonly member: AnyRule;
@@ -57,7 +61,7 @@ interface StructSpec {
   /** …and in the order AWS reports them (alphabetical), with the lower-case-first name its paths use. */
   readonly checks: readonly { readonly name: string; readonly pathName: string; readonly rule: AnyRule }[];
 }
-export type Spec = StringSpec | NumberSpec | BlobSpec | PlainSpec | ListSpec | MapSpec | StructSpec;
+export type Spec = StringSpec | NumberSpec | BlobSpec | PlainSpec | DocumentSpec | ListSpec | MapSpec | StructSpec;
 
 /** A rule for a value of decoded type T; R says whether the member is required. */
 export type Rule<T, R extends boolean = boolean> = Common<R> & { readonly spec: Spec; readonly __type?: T };
@@ -114,6 +118,10 @@ export const t = {
   },
   map<V, const R extends boolean = false>(key: Rule<string>, value: Rule<V>, o: Omit<MapSpec, 'kind' | 'key' | 'value'> & Req<R> = {}): Rule<Record<string, V>, R> {
     return rule({ kind: 'map', key, value, min: o.min, max: o.max }, o.required);
+  },
+  /** A JSON structure kept whole (nulls and all), for shapes the handler validates itself. */
+  document<const R extends boolean = false>(o: Req<R> = {}): Rule<Record<string, unknown>, R> {
+    return rule({ kind: 'document' }, o.required);
   },
   struct<M extends Record<string, AnyRule>, const R extends boolean = false>(members: M, o: Req<R> & { text?: string } = {}): Rule<StructOf<M>, R> {
     const names = Object.keys(members);
@@ -218,6 +226,10 @@ function decodeValue(value: unknown, spec: Spec, protocol: WireProtocol): unknow
       }
       return out;
     }
+    case 'document':
+      if (type !== 'object' || isBytes(value)) throw serializationError('Expected null');
+      if (Array.isArray(value)) throw serializationError('Start of list found where not expected');
+      return value;
     case 'structure': {
       if (type !== 'object' || isBytes(value)) throw serializationError('Expected null');
       if (Array.isArray(value)) throw serializationError('Start of list found where not expected');
@@ -319,6 +331,7 @@ function validateValue(c: Collector, path: string, value: unknown, r: AnyRule): 
       return;
     case 'boolean':
     case 'timestamp':
+    case 'document':
       return;
     case 'list': {
       checkLength(c, path, value, spec);

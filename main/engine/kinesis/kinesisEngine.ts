@@ -54,8 +54,8 @@ export interface KinesisEngine {
   kinesis: Kinesis;
 }
 
-/** An engine serving Kinesis (and its admin API) and nothing else. */
-export function buildKinesisEngine(options: Omit<EngineOptions, 'services'> & KinesisOptions = {}): KinesisEngine {
+/** An engine serving Kinesis (and its admin API), plus any other services given (e.g. Firehose). */
+export function buildKinesisEngine(options: Omit<EngineOptions, 'services'> & KinesisOptions = {}, otherServices: readonly ServiceInstaller[] = []): KinesisEngine {
   let kinesis: Kinesis | undefined;
   const engine = new Engine({
     ...options,
@@ -63,6 +63,7 @@ export function buildKinesisEngine(options: Omit<EngineOptions, 'services'> & Ki
       kinesisService(options, (built) => {
         kinesis = built;
       }),
+      ...otherServices,
     ],
   });
   if (!kinesis) throw new Error('the Kinesis service was not installed');

@@ -1,4 +1,4 @@
-// The programmatic entry: an Engine serving Kinesis behind its HTTP server. Used by the CLI, the worker host
+// The programmatic entry: an Engine serving Kinesis and Firehose behind its HTTP server. Used by the CLI, the worker host
 // and tests.
 import { isResourceName } from '../../../shared/domain/resourceNames';
 import type { Engine } from '../../engine/core/engine';
@@ -7,6 +7,9 @@ import { faultsOption } from '../../engine/kinesis/faults/faultsFile';
 import type { EngineLimitSettings, LimitsMode } from '../../engine/kinesis/limits/limitSettings';
 import type { Kinesis } from '../../engine/kinesis/kinesis';
 import { buildKinesisEngine } from '../../engine/kinesis/kinesisEngine';
+import type { StreamDelivery } from '../../engine/firehose/delivering/streamDelivery';
+import type { Firehose } from '../../engine/firehose/firehose';
+import { firehoseService } from '../../engine/firehose/firehoseEngine';
 import { createStream } from '../../engine/kinesis/streams/streamLifecycle';
 import { createEngineServer, type TlsMaterial } from './engineServer';
 import { selfSignedCertificate } from './tlsCertificate';
@@ -57,6 +60,9 @@ export interface RunningEngine {
   engine: Engine;
   /** The engine's Data Streams: streams, hooks, controls, consumers. */
   kinesis: Kinesis;
+  /** The engine's Firehose: delivery streams, and their delivery (flush now, pipelines' state). */
+  firehose: Firehose;
+  firehoseDelivery: StreamDelivery;
   close(): Promise<void>;
 }
 
@@ -74,6 +80,7 @@ export function parseStreamSpecs(specs: readonly (string | { name: string; shard
 
 export async function startEngine(options: StartEngineOptions = {}): Promise<RunningEngine> {
   if (!options.inMemory && !options.dataDir) throw new Error('startEngine needs dataDir unless inMemory is set');
+  let firehose: { api: Firehose; delivery: StreamDelivery } | undefined;
   const { engine, kinesis } = buildKinesisEngine({
     dataDir: options.dataDir,
     inMemory: options.inMemory,
@@ -89,8 +96,13 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     limits: options.limits,
     faults: faultsOption(options.faults),
     metricsHistory: options.metricsHistory,
-  });
+  }, [
+    firehoseService({ dataDir: options.inMemory ? undefined : options.dataDir }, (api, delivery) => {
+      firehose = { api, delivery };
+    }),
+  ]);
   try {
+    if (!firehose) throw new Error('the Firehose service was not installed');
     for (const spec of parseStreamSpecs(options.createStreams ?? [])) {
       const region = spec.region ?? engine.config.defaultRegion;
       if (kinesis.findStream(region, spec.name)) continue;
@@ -118,6 +130,8 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
       portFallback,
       engine,
       kinesis,
+      firehose: firehose.api,
+      firehoseDelivery: firehose.delivery,
       close() {
         closing ??= server.close().then(() => engine.close());
         return closing;

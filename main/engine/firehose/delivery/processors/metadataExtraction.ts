@@ -2,6 +2,7 @@
 // jq-web is jq 1.7 compiled to WebAssembly (Firehose names its engine JQ-1.6; the two differ only in corners such
 // as a few builtins). One jq call per batch: `[.[] | try (q) catch {"__error": .}]`, since a call costs milliseconds.
 import { createRequire } from 'node:module';
+import { isAbsolute } from 'node:path';
 import type { FailedRecord, PipelineRecord } from '../records';
 
 type Jq = Awaited<typeof import('jq-web').default>;
@@ -10,9 +11,12 @@ export const MAX_PARTITION_KEYS = 50;
 
 // jq-web's CommonJS export is a promise. Through an ESM import its namespace gets a `then` and loaders adopt it as a
 // thenable, so it is loaded with require, at run time (which also keeps jq.wasm beside jq.js in node_modules).
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+// The require is made on first use, not at load: in the engine's worker thread (code evaluated through tsx),
+// __filename is '[worker eval]', which createRequire refuses, and the engine loads this module whether or not a
+// stream uses jq.
+const requireBase = (): string => (typeof __filename === 'string' && isAbsolute(__filename) ? __filename : import.meta.url);
 let jqLoaded: Promise<Jq> | undefined;
-const jqReady = (): Promise<Jq> => (jqLoaded ??= requireHere('jq-web') as Promise<Jq>);
+const jqReady = (): Promise<Jq> => (jqLoaded ??= createRequire(requireBase())('jq-web') as Promise<Jq>);
 const ERROR_KEY = '__error';
 
 export class JqQueryError extends Error {

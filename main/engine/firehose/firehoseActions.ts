@@ -1,0 +1,32 @@
+// Every Firehose action the engine serves. Add a module under actions/ and list it here.
+import type { ActionModule } from '../core/action';
+import type { FirehoseContext } from './firehose';
+import { CreateDeliveryStream } from './actions/CreateDeliveryStream';
+import { DeleteDeliveryStream } from './actions/DeleteDeliveryStream';
+import { DescribeDeliveryStream } from './actions/DescribeDeliveryStream';
+import { FlushDeliveryStream } from './actions/FlushDeliveryStream';
+import { ListDeliveryStreams } from './actions/ListDeliveryStreams';
+import { ListTagsForDeliveryStream } from './actions/ListTagsForDeliveryStream';
+import { PutRecord } from './actions/PutRecord';
+import { PutRecordBatch } from './actions/PutRecordBatch';
+import { StartDeliveryStreamEncryption } from './actions/StartDeliveryStreamEncryption';
+import { StopDeliveryStreamEncryption } from './actions/StopDeliveryStreamEncryption';
+import { TagDeliveryStream } from './actions/TagDeliveryStream';
+import { UntagDeliveryStream } from './actions/UntagDeliveryStream';
+import { UpdateDestination } from './actions/UpdateDestination';
+
+export const firehoseActions: readonly ActionModule<FirehoseContext>[] = [
+  CreateDeliveryStream,
+  DeleteDeliveryStream,
+  DescribeDeliveryStream,
+  FlushDeliveryStream,
+  ListDeliveryStreams,
+  ListTagsForDeliveryStream,
+  PutRecord,
+  PutRecordBatch,
+  StartDeliveryStreamEncryption,
+  StopDeliveryStreamEncryption,
+  TagDeliveryStream,
+  UntagDeliveryStream,
+  UpdateDestination,
+];
