@@ -128,6 +128,13 @@ describe('the engine worker host', () => {
     expect(states).toEqual(['starting', 'running', 'stopped']);
   });
 
+  it('terminates a worker that does not exit after stop, so nothing outlives the app', async () => {
+    const states: EngineWorkerStatus['state'][] = [];
+    const worker = await startEngineWorker({ workerEntry: new URL('../fixtures/engine/stubbornWorker.mjs', import.meta.url), stopGraceMs: 500, onState: (s) => states.push(s.state) });
+    await worker.stop();
+    expect(states).toEqual(['starting', 'running', 'failed']);
+  });
+
   it('reports a failed start', async () => {
     const states: EngineWorkerStatus['state'][] = [];
     await expect(startEngineWorker({ port: 0, createStreams: ['bad spec!'], inMemory: true, onState: (s) => states.push(s.state) })).rejects.toThrow(/bad stream spec/);

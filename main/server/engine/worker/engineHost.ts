@@ -32,7 +32,16 @@ export interface StartEngineWorkerOptions extends EngineWorkerOptions {
   workerEntry?: string | URL;
   /** Called on every state change from 'starting' on. */
   onState?: (status: EngineWorkerStatus) => void;
+  /** How long stop() waits for the worker to exit by itself before terminating it. Default 10 s. */
+  stopGraceMs?: number;
 }
+
+/**
+ * The engine closes its database before it answers 'stopped', and every acknowledged write is already committed,
+ * so terminating a worker that has not exited by then loses nothing; waiting for ever would keep the app (and
+ * its port) alive after the user quit.
+ */
+const STOP_GRACE_MS = 10_000;
 
 function defaultEntry(): string | URL {
   const here = typeof import.meta === 'object' ? (import.meta.url as string | undefined) : undefined;
@@ -59,7 +68,7 @@ function spawnWorker(entry: string | URL, workerData: EngineWorkerOptions): Work
 }
 
 export function startEngineWorker(options: StartEngineWorkerOptions = {}): Promise<EngineWorkerHandle> {
-  const { workerEntry, onState, ...engineOptions } = options;
+  const { workerEntry, onState, stopGraceMs = STOP_GRACE_MS, ...engineOptions } = options;
   const listeners = new Set<(status: EngineWorkerStatus) => void>();
   if (onState) listeners.add(onState);
   let status: EngineWorkerStatus = { state: 'starting' };
@@ -88,7 +97,11 @@ export function startEngineWorker(options: StartEngineWorkerOptions = {}): Promi
             done();
             return;
           }
-          worker.once('exit', () => done());
+          const deadline = setTimeout(() => void worker.terminate(), stopGraceMs);
+          worker.once('exit', () => {
+            clearTimeout(deadline);
+            done();
+          });
           worker.postMessage({ type: 'stop' } satisfies HostToWorker);
         });
         return stopping;
