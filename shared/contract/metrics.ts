@@ -126,8 +126,8 @@ export const AnnotationsQuery = z.strictObject({ stream: StreamName, fromMs: z.n
 export const AnnotationsResult = z.strictObject({ annotations: z.array(MetricAnnotation), notes: z.array(z.string()) });
 export type AnnotationsResult = z.infer<typeof AnnotationsResult>;
 
-/** Kinesis's shard-level metric names, as EnableEnhancedMonitoring takes them. */
-export const SHARD_LEVEL_METRICS = [
+/** Every shard-level metric of Kinesis, in the service model's order (the engine and the console share it). */
+export const SHARD_LEVEL_METRIC_NAMES = [
   'IncomingBytes',
   'IncomingRecords',
   'OutgoingBytes',
@@ -135,8 +135,9 @@ export const SHARD_LEVEL_METRICS = [
   'WriteProvisionedThroughputExceeded',
   'ReadProvisionedThroughputExceeded',
   'IteratorAgeMilliseconds',
-  'ALL',
 ] as const;
+/** As EnableEnhancedMonitoring takes them: "ALL" stands for every one. */
+export const SHARD_LEVEL_METRICS = [...SHARD_LEVEL_METRIC_NAMES, 'ALL'] as const;
 export const ShardLevelMetric = z.enum(SHARD_LEVEL_METRICS);
 
 export const SetShardLevelParams = z.strictObject({ stream: StreamName, metrics: z.array(ShardLevelMetric).min(1).max(SHARD_LEVEL_METRICS.length), enabled: z.boolean() });

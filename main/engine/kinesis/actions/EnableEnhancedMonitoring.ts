@@ -1,11 +1,12 @@
 import { defineAction, type KinesisContext } from '../kinesis';
 import { streamRef } from '../streams/commonRules';
 import { t, type TypeOf } from '../../core/rules';
-import { METRIC_NAMES, SHARD_LEVEL_METRICS, updateWithTransition } from '../streams/streamSettings';
+import { SHARD_LEVEL_METRIC_NAMES, SHARD_LEVEL_METRICS } from '../../../../shared/contract/metrics';
+import { updateWithTransition } from '../streams/streamSettings';
 
 export const monitoringRules = t.struct({
   ...streamRef,
-  ShardLevelMetrics: t.list(t.enum(METRIC_NAMES), { min: 1, max: 7, required: true }),
+  ShardLevelMetrics: t.list(t.enum(SHARD_LEVEL_METRICS), { min: 1, max: 7, required: true }),
 });
 
 /**
@@ -15,9 +16,9 @@ export const monitoringRules = t.struct({
 export function changeMonitoring(ctx: KinesisContext, input: TypeOf<typeof monitoringRules>, enable: boolean) {
   const stream = ctx.kinesis.resolveStream(ctx, input);
   ctx.kinesis.requireActive(stream);
-  const named = new Set<string>(input.ShardLevelMetrics.includes('ALL') ? SHARD_LEVEL_METRICS : input.ShardLevelMetrics);
+  const named = new Set<string>(input.ShardLevelMetrics.includes('ALL') ? SHARD_LEVEL_METRIC_NAMES : input.ShardLevelMetrics);
   const current = stream.shardLevelMetrics;
-  const desired = SHARD_LEVEL_METRICS.filter((m) => (enable ? current.includes(m) || named.has(m) : current.includes(m) && !named.has(m)));
+  const desired = SHARD_LEVEL_METRIC_NAMES.filter((m) => (enable ? current.includes(m) || named.has(m) : current.includes(m) && !named.has(m)));
   updateWithTransition(ctx, stream, { shardLevelMetrics: desired });
   return { StreamName: stream.name, StreamARN: stream.arn, CurrentShardLevelMetrics: current, DesiredShardLevelMetrics: desired };
 }

@@ -5,17 +5,6 @@ import type { KinesisContext } from '../kinesis';
 import { channelCountOf } from '../resources/channels';
 import type { StreamState } from './streamModel';
 
-/** Every shard-level metric, in the service model's order; "ALL" stands for these. */
-export const SHARD_LEVEL_METRICS = [
-  'IncomingBytes',
-  'IncomingRecords',
-  'OutgoingBytes',
-  'OutgoingRecords',
-  'WriteProvisionedThroughputExceeded',
-  'ReadProvisionedThroughputExceeded',
-  'IteratorAgeMilliseconds',
-] as const;
-export const METRIC_NAMES = [...SHARD_LEVEL_METRICS, 'ALL'] as const;
 
 /** AWS's default limit of ON_DEMAND streams per account and region. */
 export const ON_DEMAND_STREAM_LIMIT = 50;
