@@ -6,6 +6,7 @@ import jsonata from 'jsonata';
 import { ErrorCode, RpcError } from '../../../shared/contract/errors';
 import type { FilterProblem, TailFilter } from '../../../shared/contract/tail';
 import type { DecodedRow } from './decoders';
+import { jsonataTruthy as truthy } from '../../../shared/domain/jsonataTruth';
 
 export interface FilterContext {
   shardId: string;
@@ -109,13 +110,3 @@ function searchText(row: DecodedRow): string {
   return '';
 }
 
-/** JSONata's own $boolean rules, so `items[price > 10]` matches when it selects anything. */
-function truthy(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Array.isArray(value)) return value.some(truthy);
-  if (typeof value === 'string') return value.length > 0;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'function') return false;
-  return Object.keys(value).length > 0;
-}

@@ -5,22 +5,13 @@
 import jsonata from 'jsonata';
 import type { TailFilter, TailRow } from '../../../shared/contract/tail';
 import type { RowTest } from './keptRowsView';
+import { jsonataTruthy as truthy } from '../../../shared/domain/jsonataTruth';
 
 /** The row's searchable text: what text and regex filters look at. */
 function rowText(row: TailRow): string {
   return `${row.preview}\n${row.columns.filter((c): c is string => c !== null).join('\n')}`;
 }
 
-/** JSONata's $boolean rules, as main uses them. */
-function truthy(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (Array.isArray(value)) return value.some(truthy);
-  if (typeof value === 'string') return value.length > 0;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'function') return false;
-  return Object.keys(value).length > 0;
-}
 
 function jsonInput(row: TailRow): unknown {
   if (row.viewKind === 'text') return row.preview;
