@@ -47,7 +47,7 @@ export interface RawResponse {
 
 /** A POST with SigV4-shaped headers (the engine accepts any credentials). */
 export async function raw(
-  engine: RunningEngine,
+  engine: Pick<RunningEngine, 'endpoint'>,
   target: string | undefined,
   body: string | Uint8Array,
   options: { contentType?: string | null; authorization?: string | null; region?: string; method?: string } = {},

@@ -9,7 +9,7 @@ export { systemTimeline, VirtualTimeline, type Timeline } from './timeline';
 export { combineSink, TransportError, type DeliverySink, type ObjectStore, type HttpTransport, type StoredObject, type OutgoingRequest, type IncomingResponse } from './sink';
 export { RecordingSink, type RecordedExchange, type Responder } from './recordingSink';
 export { previewDelivery, echoLambdaInvoker, type PreviewOptions, type PreviewRecord, type PreviewResult } from './preview';
-export { fileObjectStore, objectPath } from './s3/fileObjectStore';
+export { fileObjectStore, objectPath, removeInterruptedWrites } from './s3/fileObjectStore';
 export { s3ClientObjectStore, bucketName } from './s3/clientObjectStore';
 export { nodeHttpTransport } from './http/nodeTransport';
 export { sdkLambdaInvoker, moduleLambdaInvoker, type LambdaInvoker, type LambdaInvocation } from './processors/lambdaInvokers';
