@@ -24,6 +24,12 @@ const USAGE = `Usage: shardscope-engine [options]
   --subscription-heartbeat-ms N  SubscribeToShard: an empty event after this much quiet (default 5000)
   --subscription-takeover-ms N   SubscribeToShard: a second subscription for the same consumer and
                         shard is refused within this time of the first, later it takes over (default 5000)
+  --s3-endpoint URL     Firehose: deliver S3 destinations to this S3-compatible endpoint
+                        (path-style; credentials from the AWS environment/profile chain)
+                        instead of files under DATA-DIR/s3
+  --lambda-endpoint URL Firehose: invoke Lambda processors through this endpoint (LocalStack,
+                        AWS) unless LocalSetLambdaModule maps the function to a local module
+  --opensearch-endpoint URL  Firehose: the cluster URL OpenSearch/Elasticsearch DomainARNs stand for
   -h, --help            show this help
 `;
 
@@ -61,6 +67,18 @@ function integer(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+function endpointUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--${name} needs a URL such as http://localhost:4566, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--${name} needs an http:// or https:// URL, got "${value}"`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -79,6 +97,9 @@ async function main(): Promise<void> {
       'subscription-lifetime-ms': { type: 'string' },
       'subscription-heartbeat-ms': { type: 'string' },
       'subscription-takeover-ms': { type: 'string' },
+      's3-endpoint': { type: 'string' },
+      'lambda-endpoint': { type: 'string' },
+      'opensearch-endpoint': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -129,6 +150,9 @@ async function main(): Promise<void> {
     subscriptionLifetimeMs: positive('subscription-lifetime-ms', values['subscription-lifetime-ms']),
     subscriptionHeartbeatMs: positive('subscription-heartbeat-ms', values['subscription-heartbeat-ms']),
     subscriptionTakeoverMs: integer('subscription-takeover-ms', values['subscription-takeover-ms']),
+    s3Endpoint: endpointUrl('s3-endpoint', values['s3-endpoint']),
+    lambdaEndpoint: endpointUrl('lambda-endpoint', values['lambda-endpoint']),
+    openSearchEndpoint: endpointUrl('opensearch-endpoint', values['opensearch-endpoint']),
     fallbackToFreePort: true,
   });
   running.engine = engine;

@@ -183,6 +183,19 @@ export const migrations: Migration[] = [
         ) WITHOUT ROWID;
       `),
   },
+  {
+    version: 4,
+    // Local Lambda functions for Firehose record processors: a function ARN stands for a JavaScript module on
+    // this machine (LocalSetLambdaModule); ARNs not listed go to the Lambda endpoint the engine was given.
+    name: 'firehose local lambda modules',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE lambda_modules (
+          function_arn TEXT PRIMARY KEY,
+          module_path TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `),
+  },
 ];
 
 /** Applies every step newer than the database's user_version, each in its own transaction. */

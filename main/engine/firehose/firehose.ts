@@ -3,6 +3,7 @@
 // follow them. One Firehose per Engine, built by firehoseEngine.ts; actions reach it as ctx.firehose. Nothing here
 // lives in module scope, so two engines in one process never see each other.
 import { FirehoseStore, type DeliveryStreamRow, type PendingRecordRow } from '../../storage/firehoseStore';
+import { LambdaModuleStore } from '../../storage/lambdaModuleStore';
 import { actionDefiner, type ActionContext } from '../core/action';
 import type { EngineConfig } from '../core/config';
 import type { Engine } from '../core/engine';
@@ -30,6 +31,8 @@ export interface DeliveryStreamListener {
 
 export class Firehose {
   readonly store: FirehoseStore;
+  /** Function ARNs that stand for local JavaScript modules (LocalSetLambdaModule). */
+  readonly lambdaModules: LambdaModuleStore;
   readonly config: EngineConfig;
   readonly clock: () => number;
   readonly listeners: DeliveryStreamListener[] = [];
@@ -40,6 +43,7 @@ export class Firehose {
 
   constructor(readonly engine: Engine) {
     this.store = new FirehoseStore(engine.store.db);
+    this.lambdaModules = new LambdaModuleStore(engine.store.db);
     this.config = engine.config;
     this.clock = engine.clock;
   }

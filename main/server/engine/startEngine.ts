@@ -49,6 +49,12 @@ export interface StartEngineOptions {
   subscriptionLifetimeMs?: number;
   subscriptionHeartbeatMs?: number;
   subscriptionTakeoverMs?: number;
+  /** Firehose: S3 destinations go to this S3-compatible endpoint (path-style) instead of `<dataDir>/s3`. */
+  s3Endpoint?: string;
+  /** Firehose: Lambda processors whose function has no local module are invoked through this endpoint. */
+  lambdaEndpoint?: string;
+  /** Firehose: the OpenSearch/Elasticsearch cluster URL a destination's DomainARN stands for. */
+  openSearchEndpoint?: string;
 }
 
 export interface RunningEngine {
@@ -97,7 +103,12 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Run
     faults: faultsOption(options.faults),
     metricsHistory: options.metricsHistory,
   }, [
-    firehoseService({ dataDir: options.inMemory ? undefined : options.dataDir }, (api, delivery) => {
+    firehoseService({
+      dataDir: options.inMemory ? undefined : options.dataDir,
+      ...(options.s3Endpoint ? { s3Endpoint: options.s3Endpoint } : {}),
+      ...(options.lambdaEndpoint ? { lambdaEndpoint: options.lambdaEndpoint } : {}),
+      ...(options.openSearchEndpoint ? { openSearchEndpoint: options.openSearchEndpoint } : {}),
+    }, (api, delivery) => {
       firehose = { api, delivery };
     }),
   ]);

@@ -1,8 +1,10 @@
 // Real delivery for an engine's delivery streams: each ACTIVE stream drives one delivery pipeline (the delivery
-// core) whose sink writes S3 objects under `<dataDir>/s3/<bucket>/<key>` and sends real HTTP requests. Records Put
+// core) whose sink writes S3 objects under `<dataDir>/s3/<bucket>/<key>` (or to an S3-compatible endpoint) and
+// sends real HTTP requests; Lambda processors run local modules or call a Lambda endpoint (engineLambda.ts). Records Put
 // accepted stay in SQLite until the pipeline's `settled` event names them; at start every unsettled record is put
 // again, so delivery is at-least-once (as AWS promises): a record whose object was written just before a crash is
 // delivered a second time, an acknowledged record is never lost.
+import { S3Client } from '@aws-sdk/client-s3';
 import type { DeliveryStreamRow, PendingRecordRow } from '../../../storage/firehoseStore';
 import {
   combineSink,
@@ -10,6 +12,8 @@ import {
   DestinationConfiguration,
   fileObjectStore,
   nodeHttpTransport,
+  removeInterruptedWrites,
+  s3ClientObjectStore,
   type DeliveryEvent,
   type DeliveryPipeline,
   type DeliverySink,
@@ -19,6 +23,7 @@ import {
   type StoredObject,
 } from '../delivery';
 import type { DeliveryStreamListener, Firehose } from '../firehose';
+import { engineLambdaInvoker, type EngineLambda } from './engineLambda';
 import { KinesisSourceReader } from './kinesisSource';
 import { storedConfig, streamIdentity } from '../streams/deliveryStream';
 
@@ -27,6 +32,12 @@ export interface StreamDeliveryOptions {
   dataDir?: string;
   /** Replaces the sink (tests, or an S3 connection). */
   sink?: DeliverySink;
+  /** S3 objects go to this S3-compatible endpoint (path-style, credentials from the standard chain), not to files. */
+  s3Endpoint?: string;
+  /** Lambda functions without a local module are invoked through this endpoint (credentials from the standard chain). */
+  lambdaEndpoint?: string;
+  /** The OpenSearch/Elasticsearch cluster a destination's DomainARN stands for (a ClusterEndpoint is used as it is). */
+  openSearchEndpoint?: string;
   /** Sees every delivery event of every stream. */
   onEvent?: (streamName: string, event: DeliveryEvent) => void;
 }
@@ -51,14 +62,26 @@ export class StreamDelivery implements DeliveryStreamListener {
   /** KinesisStreamAsSource readers; they outlive a configuration change (the checkpoints do not depend on it). */
   private readonly readers = new Map<number, KinesisSourceReader>();
   private readonly sink: DeliverySink;
+  private readonly lambda: EngineLambda;
+  private readonly s3Client: S3Client | undefined;
   readonly memoryObjects: MemoryObjectStore | undefined;
 
   constructor(
     private readonly firehose: Firehose,
     private readonly options: StreamDeliveryOptions = {},
   ) {
-    this.memoryObjects = options.sink || options.dataDir ? undefined : new MemoryObjectStore();
-    this.sink = options.sink ?? combineSink(options.dataDir ? fileObjectStore(options.dataDir) : (this.memoryObjects as MemoryObjectStore), nodeHttpTransport());
+    this.memoryObjects = options.sink || options.dataDir || options.s3Endpoint ? undefined : new MemoryObjectStore();
+    // Path-style: S3-compatible servers (LocalStack, MinIO) rarely resolve bucket subdomains of their host.
+    this.s3Client = options.s3Endpoint && !options.sink ? new S3Client({ endpoint: options.s3Endpoint, forcePathStyle: true, region: firehose.config.defaultRegion }) : undefined;
+    let objects: ObjectStore;
+    if (this.s3Client) objects = s3ClientObjectStore(this.s3Client);
+    else if (options.dataDir) {
+      // A write a SIGKILL interrupted left a temporary file; its records were not settled and are delivered again.
+      removeInterruptedWrites(options.dataDir);
+      objects = fileObjectStore(options.dataDir);
+    } else objects = this.memoryObjects as MemoryObjectStore;
+    this.sink = options.sink ?? combineSink(objects, nodeHttpTransport());
+    this.lambda = engineLambdaInvoker(firehose.lambdaModules, options.lambdaEndpoint, firehose.config.defaultRegion);
   }
 
   /** Starts the pipelines of the ACTIVE streams and puts their unsettled records again (after a restart). */
@@ -116,6 +139,8 @@ export class StreamDelivery implements DeliveryStreamListener {
     this.readers.clear();
     for (const running of this.running.values()) running.pipeline.dispose();
     this.running.clear();
+    this.lambda.close();
+    this.s3Client?.destroy();
   }
 
   private run(row: DeliveryStreamRow): Running | undefined {
@@ -125,16 +150,25 @@ export class StreamDelivery implements DeliveryStreamListener {
       console.error(`firehose: the destination of ${row.name} no longer parses; not delivering`, destination.error.message);
       return undefined;
     }
-    const pipeline = createDeliveryPipeline(
-      { stream: streamIdentity(row, config), destination: destination.data },
-      {
-        sink: this.sink,
-        onEvent: (event) => {
-          if (event.type === 'settled' && !this.firehose.engine.isClosed) this.firehose.store.settleRecords(row.id, event.recordIds);
-          this.options.onEvent?.(row.name, event);
+    let pipeline: DeliveryPipeline;
+    try {
+      pipeline = createDeliveryPipeline(
+        { stream: streamIdentity(row, config), destination: destination.data },
+        {
+          sink: this.sink,
+          lambda: this.lambda,
+          ...(this.options.openSearchEndpoint ? { openSearchEndpoint: this.options.openSearchEndpoint } : {}),
+          onEvent: (event) => {
+            if (event.type === 'settled' && !this.firehose.engine.isClosed) this.firehose.store.settleRecords(row.id, event.recordIds);
+            this.options.onEvent?.(row.name, event);
+          },
         },
-      },
-    );
+      );
+    } catch (error) {
+      // A DomainARN without --opensearch-endpoint: the records stay stored until the engine can deliver them.
+      console.error(`firehose: not delivering ${row.name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
     const running = { version: row.version, pipeline };
     this.running.set(row.id, running);
     if (config.source && !this.readers.has(row.id)) {

@@ -58,7 +58,7 @@ export function buildDestination(d: DestinationConfiguration, ctx: DeliveryConte
     case 'Amazonopensearchservice':
     case 'Elasticsearch': {
       const endpoint = d.config.ClusterEndpoint ?? options.openSearchEndpoint;
-      if (!endpoint) throw new Error(`The ${d.kind} destination names a DomainARN; give the pipeline the endpoint it stands for.`);
+      if (!endpoint) throw new Error(`The ${d.kind} destination names a DomainARN, which has no URL locally: give the endpoint it stands for (the engine's --opensearch-endpoint).`);
       const delivery = openSearchDelivery(d.config, { kind: d.kind, endpoint, weekRule: options.weekRule ?? 'iso' }, ctx, errors);
       return { ...common, delivery, backup: d.config.S3BackupMode === 'AllDocuments' ? d.config.S3Configuration : undefined };
     }

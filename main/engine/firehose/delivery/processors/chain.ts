@@ -151,7 +151,7 @@ async function invokeLambda(records: PipelineRecord[], lambda: LambdaProcessorCo
       }
       ctx.emit({ type: 'lambda', invocationId, attempt, event, ...(responseText !== undefined ? { response: responseText } : {}), errorCode, errorMessage, atMs });
     } catch (error) {
-      errorCode = 'Lambda.InvokeFailed';
+      errorCode = invokeErrorCode(error);
       errorMessage = (error as Error).message;
       ctx.emit({ type: 'lambda', invocationId, attempt, event, errorCode, errorMessage, atMs });
     }
@@ -162,4 +162,15 @@ async function invokeLambda(records: PipelineRecord[], lambda: LambdaProcessorCo
     dropped: 0,
     failed: records.map((record) => ({ record, errorCode, errorMessage, attemptsMade: invoker ? attempts : 0, attemptEndingMs: atMs, extra: { lambdaArn: lambda.arn } })),
   };
+}
+
+/** Firehose's error codes for an invocation Lambda refused (the guide names these); others are Lambda.InvokeFailed. */
+const INVOKE_ERROR_CODES: Readonly<Record<string, string>> = {
+  ResourceNotFoundException: 'Lambda.ResourceNotFound',
+  AccessDeniedException: 'Lambda.InvokeAccessDenied',
+  TooManyRequestsException: 'Lambda.InvokeLimitExceeded',
+};
+
+function invokeErrorCode(error: unknown): string {
+  return (error instanceof Error && INVOKE_ERROR_CODES[error.name]) || 'Lambda.InvokeFailed';
 }
