@@ -1,7 +1,7 @@
 // Statements for the engine's Firehose delivery streams: the stream rows (configuration kept as the API's JSON),
 // their tags, and the records Put accepted that delivery has not settled yet. Tags and records cascade with
 // their stream.
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase, SqliteStatement } from './database';
 
 export interface DeliveryStreamRow {
   id: number;
@@ -87,8 +87,6 @@ function prepare(db: SqliteDatabase) {
     setTag: db.prepare(`INSERT INTO delivery_stream_tags (stream_id, key, value) VALUES (?, ?, ?)
       ON CONFLICT (stream_id, key) DO UPDATE SET value = excluded.value`),
     removeTag: db.prepare('DELETE FROM delivery_stream_tags WHERE stream_id = ? AND key = ?'),
-    addRecord: db.prepare('INSERT INTO delivery_records (stream_id, record_id, arrival_ms, data, kinesis) VALUES (?, ?, ?, ?, ?)'),
-    settleRecord: db.prepare('DELETE FROM delivery_records WHERE stream_id = ? AND record_id = ?'),
     checkpoints: db.prepare('SELECT shard_id AS shardId, sequence_number AS sequenceNumber, done FROM delivery_checkpoints WHERE stream_id = ?'),
     setCheckpoint: db.prepare(`INSERT INTO delivery_checkpoints (stream_id, shard_id, sequence_number, done) VALUES (?, ?, ?, ?)
       ON CONFLICT (stream_id, shard_id) DO UPDATE SET sequence_number = excluded.sequence_number, done = excluded.done`),
@@ -96,11 +94,29 @@ function prepare(db: SqliteDatabase) {
   };
 }
 
+/** Rows per multi-row INSERT or DELETE: one statement per 100 records costs a fraction of 100 statements. */
+const CHUNK = 100;
+
 export class FirehoseStore {
   private readonly s: ReturnType<typeof prepare>;
+  /** Multi-row statements by row count, prepared on first use. */
+  private readonly inserts = new Map<number, SqliteStatement>();
+  private readonly deletes = new Map<number, SqliteStatement>();
 
   constructor(private readonly db: SqliteDatabase) {
     this.s = prepare(db);
+  }
+
+  private insertRecords(id: number, records: readonly PendingRecordRow[]): void {
+    for (let start = 0; start < records.length; start += CHUNK) {
+      const chunk = records.slice(start, start + CHUNK);
+      let statement = this.inserts.get(chunk.length);
+      if (!statement) {
+        statement = this.db.prepare(`INSERT INTO delivery_records (stream_id, record_id, arrival_ms, data, kinesis) VALUES ${Array(chunk.length).fill('(?, ?, ?, ?, ?)').join(', ')}`);
+        this.inserts.set(chunk.length, statement);
+      }
+      statement.run(chunk.flatMap((record) => [id, record.recordId, record.arrivalMs, record.data, record.kinesis ?? null]));
+    }
   }
 
   transaction<T>(fn: () => T): T {
@@ -164,14 +180,20 @@ export class FirehoseStore {
 
   /** Keeps the records Put accepted until delivery settles them, in one transaction. */
   addRecords(id: number, records: readonly PendingRecordRow[]): void {
-    this.transaction(() => {
-      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data, record.kinesis ?? null);
-    });
+    this.transaction(() => this.insertRecords(id, records));
   }
 
   settleRecords(id: number, recordIds: readonly string[]): void {
     this.transaction(() => {
-      for (const recordId of recordIds) this.s.settleRecord.run(id, recordId);
+      for (let start = 0; start < recordIds.length; start += CHUNK) {
+        const chunk = recordIds.slice(start, start + CHUNK);
+        let statement = this.deletes.get(chunk.length);
+        if (!statement) {
+          statement = this.db.prepare(`DELETE FROM delivery_records WHERE stream_id = ? AND record_id IN (${Array(chunk.length).fill('?').join(', ')})`);
+          this.deletes.set(chunk.length, statement);
+        }
+        statement.run(id, ...chunk);
+      }
     });
   }
 
@@ -183,7 +205,7 @@ export class FirehoseStore {
   /** Keeps records read from a source shard and moves the shard's checkpoint past them, in one transaction. */
   addSourceRecords(id: number, records: readonly PendingRecordRow[], checkpoint: SourceCheckpoint): void {
     this.transaction(() => {
-      for (const record of records) this.s.addRecord.run(id, record.recordId, record.arrivalMs, record.data, record.kinesis ?? null);
+      this.insertRecords(id, records);
       this.s.setCheckpoint.run(id, checkpoint.shardId, checkpoint.sequenceNumber, checkpoint.done ? 1 : 0);
     });
   }
