@@ -25,6 +25,7 @@ import {
 import type { DeliveryStreamListener, Firehose } from '../firehose';
 import { engineLambdaInvoker, type EngineLambda } from './engineLambda';
 import { KinesisSourceReader } from './kinesisSource';
+import { SettlementQueue } from './settlement';
 import { storedConfig, streamIdentity } from '../streams/deliveryStream';
 
 export interface StreamDeliveryOptions {
@@ -63,6 +64,7 @@ export class StreamDelivery implements DeliveryStreamListener {
   private readonly readers = new Map<number, KinesisSourceReader>();
   private readonly sink: DeliverySink;
   private readonly lambda: EngineLambda;
+  private readonly settlement: SettlementQueue;
   private readonly s3Client: S3Client | undefined;
   readonly memoryObjects: MemoryObjectStore | undefined;
 
@@ -81,6 +83,7 @@ export class StreamDelivery implements DeliveryStreamListener {
       objects = fileObjectStore(options.dataDir);
     } else objects = this.memoryObjects as MemoryObjectStore;
     this.sink = options.sink ?? combineSink(objects, nodeHttpTransport());
+    this.settlement = new SettlementQueue(firehose.store, () => firehose.engine.isClosed);
     this.lambda = engineLambdaInvoker(firehose.lambdaModules, options.lambdaEndpoint, firehose.config.defaultRegion);
   }
 
@@ -139,6 +142,7 @@ export class StreamDelivery implements DeliveryStreamListener {
     this.readers.clear();
     for (const running of this.running.values()) running.pipeline.dispose();
     this.running.clear();
+    this.settlement.drain();
     this.lambda.close();
     this.s3Client?.destroy();
   }
@@ -159,7 +163,7 @@ export class StreamDelivery implements DeliveryStreamListener {
           lambda: this.lambda,
           ...(this.options.openSearchEndpoint ? { openSearchEndpoint: this.options.openSearchEndpoint } : {}),
           onEvent: (event) => {
-            if (event.type === 'settled' && !this.firehose.engine.isClosed) this.firehose.store.settleRecords(row.id, event.recordIds);
+            if (event.type === 'settled') this.settlement.add(row.id, event.recordIds);
             this.options.onEvent?.(row.name, event);
           },
         },
