@@ -24,18 +24,27 @@ export function prepareBody(value: unknown): PreparedBody {
   return { body, payloadHash: sha256Hex(body) };
 }
 
+/** The API a client speaks: its X-Amz-Target prefix and SigV4 signing name. */
+export interface WireApi {
+  target: string;
+  signingName: string;
+}
+
+export const KINESIS_API: WireApi = { target: 'Kinesis_20131202', signingName: 'kinesis' };
+export const FIREHOSE_API: WireApi = { target: 'Firehose_20150804', signingName: 'firehose' };
+
 export class WireClient {
   private readonly agent: Agent;
   private readonly url: URL;
   private signingDay = '';
   private signingKey = Buffer.alloc(0);
 
-  constructor(endpoint: string, maxSockets: number) {
+  constructor(endpoint: string, maxSockets: number, private readonly api: WireApi = KINESIS_API) {
     this.url = new URL(endpoint);
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  /** Calls `Kinesis_20131202.<action>` and returns the parsed response; rejects with the AWS error type on failure. */
+  /** Calls `<target>.<action>` and returns the parsed response; rejects with the AWS error type on failure. */
   call<T>(action: string, input: PreparedBody | unknown): Promise<T> {
     const prepared = isPrepared(input) ? input : prepareBody(input);
     const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
@@ -44,7 +53,7 @@ export class WireClient {
       'content-length': prepared.body.length,
       host: this.url.host,
       'x-amz-date': amzDate,
-      'x-amz-target': `Kinesis_20131202.${action}`,
+      'x-amz-target': `${this.api.target}.${action}`,
     };
     headers.authorization = this.authorization(headers, prepared.payloadHash, amzDate);
     return new Promise<T>((resolve, reject) => {
@@ -79,11 +88,11 @@ export class WireClient {
     const day = amzDate.slice(0, 8);
     if (day !== this.signingDay) {
       this.signingDay = day;
-      this.signingKey = hmac(hmac(hmac(hmac(`AWS4${SECRET_KEY}`, day), REGION), 'kinesis'), 'aws4_request');
+      this.signingKey = hmac(hmac(hmac(hmac(`AWS4${SECRET_KEY}`, day), REGION), this.api.signingName), 'aws4_request');
     }
     const names = Object.keys(headers).sort();
     const canonical = ['POST', '/', '', ...names.map((name) => `${name}:${headers[name]}`), '', names.join(';'), payloadHash].join('\n');
-    const scope = `${day}/${REGION}/kinesis/aws4_request`;
+    const scope = `${day}/${REGION}/${this.api.signingName}/aws4_request`;
     const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonical)].join('\n');
     const signature = createHmac('sha256', this.signingKey).update(toSign).digest('hex');
     return `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
