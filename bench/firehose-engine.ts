@@ -14,7 +14,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startPeer } from '../test/support/peers';
+import { cpuSeconds, startPeer } from '../test/support/peers';
 import { sleep } from '../test/support/sleep';
 import { tempDir } from '../test/support/tempDir';
 import { printRun } from './printRun';
@@ -71,7 +71,7 @@ async function scanBucket(root: string, seen: Set<string>, onObject: (path: stri
   }
 }
 
-async function ingest(endpoint: string, dataDir: string) {
+async function ingest(endpoint: string, dataDir: string, pid?: number) {
   const seconds = Number(values.seconds);
   const clients = Number(values.clients);
   const fh = new WireClient(endpoint, clients, FIREHOSE_API);
@@ -79,6 +79,8 @@ async function ingest(endpoint: string, dataDir: string) {
   const body = prepareBody({ DeliveryStreamName: 'ingest', Records: Array.from({ length: 500 }, (_, i) => ({ Data: Buffer.from(record(i)).toString('base64') })) });
   let acked = 0;
   let failed = 0;
+  // The engine's own CPU time: on a shared machine the wall-clock rate follows the load, CPU per record does not.
+  const cpuBefore = pid === undefined ? undefined : await cpuSeconds(pid);
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(Array.from({ length: clients }, async () => {
@@ -89,6 +91,7 @@ async function ingest(endpoint: string, dataDir: string) {
     }
   }));
   const elapsed = (performance.now() - start) / 1000;
+  const engineCpu = pid === undefined || cpuBefore === undefined ? undefined : (await cpuSeconds(pid)) - cpuBefore;
   const flushStart = performance.now();
   await fh.call('LocalFlushDeliveryStream', { DeliveryStreamName: 'ingest' });
   const flushSeconds = (performance.now() - flushStart) / 1000;
@@ -102,6 +105,7 @@ async function ingest(endpoint: string, dataDir: string) {
     acknowledged: acked,
     failed,
     recordsPerSecond: Math.round(acked / elapsed),
+    ...(engineCpu === undefined ? {} : { engineCpuSeconds: round(engineCpu, 2), recordsPerEngineCpuSecond: Math.round(acked / engineCpu) }),
     objects,
     finalFlushSeconds: round(flushSeconds, 2),
   };
@@ -240,7 +244,7 @@ printRun('firehose-engine.ts', 'firehoseEngine', async () => {
   const part = values.part;
   if (!['ingest', 'source', 'flush', 'all'].includes(part)) throw new Error(`--part needs ingest, source, flush or all, got ${part}`);
   const out: Record<string, unknown> = {};
-  const parts: [string, (endpoint: string, dataDir: string) => Promise<unknown>][] = [['ingest', ingest], ['source', source], ['flush', flushTiming]];
+  const parts: [string, (endpoint: string, dataDir: string, pid?: number) => Promise<unknown>][] = [['ingest', ingest], ['source', source], ['flush', flushTiming]];
   for (const [name, run] of parts) {
     if (part !== 'all' && part !== name) continue;
     if (values.endpoint && values['data-dir']) {
@@ -251,7 +255,7 @@ printRun('firehose-engine.ts', 'firehoseEngine', async () => {
     const dir = tempDir(`bench-fh-${name}`);
     const peer = await startPeer('engine', { dataDir: dir.path, statusDelayMs: 0 }, 90_000);
     try {
-      out[name] = await run(peer.endpoint, dir.path);
+      out[name] = await run(peer.endpoint, dir.path, peer.pid);
     } finally {
       await peer.stop();
       dir.remove();
