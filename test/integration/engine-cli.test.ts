@@ -113,6 +113,12 @@ describe('the engine CLI', () => {
     await expect(cli.listening).rejects.toThrow(/--port needs a whole number/);
     expect(cli.child.exitCode).toBe(1);
   });
+
+  it('rejects a Firehose endpoint flag that is not an http(s) URL', async () => {
+    const cli = runCli(['--lambda-endpoint', 'localhost:4566', '--in-memory']);
+    await expect(cli.listening).rejects.toThrow(/--lambda-endpoint needs an http:\/\/ or https:\/\/ URL/);
+    expect(cli.child.exitCode).toBe(1);
+  });
 });
 
 describe('the engine worker host', () => {
