@@ -5,10 +5,10 @@
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { raw, start } from '../support/engine-kit';
-import { listFiles, sendJson, useDeliveryFixture, type ReceivedRequest } from '../support/firehose';
+import { listFiles, sendJson, useDeliveryFixture, useEnvCredentials, type ReceivedRequest } from '../support/firehose';
 import { dummyCredentials } from '../support/kinesis';
 import { sleep } from '../support/sleep';
 
@@ -45,18 +45,7 @@ function bulkAnswer(request: ReceivedRequest): unknown {
 }
 
 describe('Firehose delivery to endpoints given to the engine', () => {
-  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-  beforeAll(() => {
-    // The S3 client takes credentials from the standard provider chain; the environment comes first in it.
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDS3ENDPOINTTEST';
-    process.env.AWS_SECRET_ACCESS_KEY = 's3-endpoint-test-secret';
-  });
-  afterAll(() => {
-    for (const [name, value] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  useEnvCredentials('AKIDS3ENDPOINTTEST', 's3-endpoint-test-secret');
 
   it('puts S3 objects to --s3-endpoint (path-style key, the bytes, Content-Encoding) and writes no files', async () => {
     const s3 = await fx.receiver((req, res) => {

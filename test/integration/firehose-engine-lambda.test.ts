@@ -6,10 +6,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningEngine } from '../../main/server/engine/startEngine';
 import { raw, start } from '../support/engine-kit';
-import { listFiles, readFile, sendJson, useDeliveryFixture } from '../support/firehose';
+import { listFiles, readFile, sendJson, useDeliveryFixture, useEnvCredentials } from '../support/firehose';
 import { dummyCredentials } from '../support/kinesis';
 import { sleep } from '../support/sleep';
 
@@ -151,18 +151,7 @@ describe('Lambda processors in the engine', () => {
   });
 
   describe('through --lambda-endpoint', () => {
-    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-    beforeAll(() => {
-      // The engine takes credentials from the standard provider chain; the environment comes first in it.
-      process.env.AWS_ACCESS_KEY_ID = 'AKIDLAMBDATEST';
-      process.env.AWS_SECRET_ACCESS_KEY = 'lambda-test-secret';
-    });
-    afterAll(() => {
-      for (const [name, value] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    });
+    useEnvCredentials('AKIDLAMBDATEST', 'lambda-test-secret');
 
     it('invokes the function with the SDK (signed, Firehose’s event) and applies its answer; an unknown function is not found', async () => {
       // Lambda's Invoke: POST /2015-03-31/functions/<name>/invocations, the payload as body, the function's result

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Random } from '../../shared/domain/random';
 
 /** uuid() answers the given values in turn (then `uuid-<n>` shaped ones); next() is always 0.5 (jitter-free backoff). */
@@ -125,4 +125,24 @@ export function useDeliveryFixture(name: string): DeliveryFixture {
       return r;
     },
   };
+}
+
+/**
+ * Sets AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY for the enclosing describe and restores them after: the engine's
+ * S3 and Lambda clients take credentials from the SDK's standard chain, whose first source is the environment.
+ */
+export function useEnvCredentials(accessKeyId: string, secretAccessKey: string): void {
+  const names = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
+  const saved = names.map((name) => process.env[name]);
+  beforeAll(() => {
+    process.env.AWS_ACCESS_KEY_ID = accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
+  });
+  afterAll(() => {
+    names.forEach((name, i) => {
+      const value = saved[i];
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    });
+  });
 }
