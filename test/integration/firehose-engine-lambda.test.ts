@@ -96,6 +96,19 @@ describe('Lambda processors in the engine', () => {
       expect([relative.status, relative.json().__type]).toEqual([400, 'InvalidArgumentException']);
       const absent = await local(e, 'LocalSetLambdaModule', { FunctionArn: LOCAL_ARN, ModulePath: join(fx.path, 'absent.js') });
       expect(absent.json().message).toMatch(/No file at ModulePath/);
+      // Running a file of this machine is not something a web page may ask for.
+      const fromBrowser = await fetch(e.endpoint, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.1',
+          'X-Amz-Target': 'Firehose_20150804.LocalSetLambdaModule',
+          'X-Amz-Date': '20261128T000000Z',
+          Authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261128/us-east-1/firehose/aws4_request, SignedHeaders=host;x-amz-date, Signature=abcd',
+          Origin: 'https://example.com',
+        },
+        body: JSON.stringify({ FunctionArn: LOCAL_ARN, ModulePath: modulePath }),
+      });
+      expect([fromBrowser.status, ((await fromBrowser.json()) as { __type: string }).__type]).toEqual([403, 'AccessDeniedException']);
 
       const set = await local(e, 'LocalSetLambdaModule', { FunctionArn: LOCAL_ARN, ModulePath: modulePath });
       expect([set.status, set.json()]).toEqual([200, {}]);

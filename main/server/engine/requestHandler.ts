@@ -195,7 +195,7 @@ async function handle(engine: Engine, req: Req, res: Res): Promise<void> {
 
   const region = regionFromScope(authorization, query) ?? engine.config.defaultRegion;
   try {
-    const result = await target.dispatch(operation, input, { region, requestId, wire: protocol.wire });
+    const result = await target.dispatch(operation, input, { region, requestId, wire: protocol.wire, origin });
     if (result instanceof StreamedResponse) {
       sendEventStream(res, protocol, result);
       return;

@@ -4,7 +4,7 @@
 // endpoint the engine was started with, if any. Kept in the engine's database; used from the next invocation on.
 import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { invalidArgument } from '../../core/errors';
+import { invalidArgument, KinesisError } from '../../core/errors';
 import { t } from '../../core/rules';
 import { defineAction } from '../firehose';
 
@@ -19,6 +19,8 @@ export const rules = t.struct({
 export const LOCAL_SET_LAMBDA_MODULE_ACTION = 'LocalSetLambdaModule';
 
 export const LocalSetLambdaModule = defineAction(LOCAL_SET_LAMBDA_MODULE_ACTION, rules, (ctx, input) => {
+  // It makes the engine run a file of this machine: a web page the user visits must not be able to ask for that.
+  if (ctx.origin !== undefined) throw new KinesisError('AccessDeniedException', 'LocalSetLambdaModule does not accept browser requests.', 403);
   const path = input.ModulePath ?? null;
   if (path !== null) {
     // The engine may run elsewhere than its client's folder: only an absolute path means the same file to both.
