@@ -19,6 +19,7 @@ import { startEngine, type RunningEngine } from '../../main/server/engine/startE
 import { Generators } from '../../main/services/producers/generators';
 import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
 import type { RpcClient } from '../../renderer/api/client';
+import { checkRequest, DESTINATIONS, emptyForm } from '../../renderer/features/firehose/createRequest';
 import { sdkClient, waitForStatus } from '../support/kinesis';
 import { memoryClient } from '../support/rpc-kit';
 import { sleep } from '../support/sleep';
@@ -204,6 +205,24 @@ describe('firehose commands on the local engine', () => {
     const event = JSON.parse(preview.lambda[0]?.event ?? '{}') as { records?: { data: string }[] };
     expect(event.records?.[0]?.data).toBe(b64('x'));
     expect(preview.notes.join(' ')).toMatch(/The Lambda is not called in a preview/);
+  });
+});
+
+describe('the create wizard’s requests', () => {
+  it('makes a request the engine accepts for every destination, and names what is missing before sending', async () => {
+    for (const { id } of DESTINATIONS) {
+      const form = { ...emptyForm(), name: `wizard-${id.toLowerCase()}`, password: 'secret-1', compression: 'GZIP' as const, copyOptions: "JSON 'auto' GZIP" };
+      const checked = checkRequest(form, 'us-east-1');
+      expect(checked.problems, id).toEqual([]);
+      if (!checked.request) throw new Error(`no request for ${id}`);
+      const created = await client.call('firehose.create', { request: checked.request });
+      expect(created.arn, id).toContain(`deliverystream/${form.name}`);
+    }
+    const bad = checkRequest({ ...emptyForm(), name: 'no spaces', source: 'KinesisStreamAsSource', destination: 'Redshift' }, 'us-east-1');
+    expect(bad.request).toBeNull();
+    expect(bad.nameProblem).toMatch(/letters, digits, underscores, dots and hyphens only/);
+    expect(bad.problems.join('\n')).toMatch(/Pick the Kinesis stream to read from/);
+    expect(bad.problems.join('\n')).toMatch(/RedshiftDestinationConfiguration\.Password/);
   });
 });
 
