@@ -154,6 +154,21 @@ describe('firehose commands on the local engine', () => {
     expect((await client.call('firehose.state', { name: 'gz' })).counters.incomingRecords).toBe(0);
   });
 
+  it('keeps a preview answer within one frame: views share 512 KiB, and each tells its full size', async () => {
+    await client.call('firehose.create', { request: s3Request('zero', {}, { BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 0 }, ProcessingConfiguration: { Enabled: false } }) });
+    await waitFor(() => client.call('firehose.describe', { name: 'zero' }), (d) => d.status === 'ACTIVE');
+    const record = Buffer.alloc(200 * 1024, 'x').toString('base64');
+    const preview = await client.call('firehose.preview', { name: 'zero', samples: { kind: 'records', records: [record, record, record] }, spacingMs: 1000 });
+    expect(preview.objects.map((o) => [o.raw.size, o.raw.truncated])).toEqual([
+      [204_800, false],
+      [204_800, false],
+      [204_800, true],
+    ]);
+    expect(bytesOf(preview.objects[2]?.raw.base64 ?? '').length).toBe(512 * 1024 - 2 * 204_800);
+    expect(preview.notes.join(' ')).toMatch(/Only the first 512 KiB of bytes are shown in all/);
+    expect(JSON.stringify(preview).length).toBeLessThan(1024 * 1024);
+  });
+
   it('previews the newest records of the source stream byte for byte as the object a real delivery wrote from them', async () => {
     await kinesis.send(new CreateStreamCommand({ StreamName: 'console-src', ShardCount: 1 }));
     await waitForStatus(kinesis, 'console-src');

@@ -14,6 +14,26 @@ export function capped(bytes: Uint8Array, limit = VIEW_BYTES): CappedBytes {
   return { base64: Buffer.from(shown.buffer, shown.byteOffset, shown.byteLength).toString('base64'), size: bytes.byteLength, truncated: bytes.byteLength > limit };
 }
 
+/**
+ * Bytes shown across one answer: a frame is at most 1 MiB, and base64 grows bytes by a third, so an answer
+ * shows at most PREVIEW_BUDGET bytes in all; each view takes what is left (its size is always told).
+ */
+export const PREVIEW_BUDGET = 512 * 1024;
+
+export class ViewBudget {
+  constructor(private left = PREVIEW_BUDGET) {}
+
+  take(bytes: Uint8Array): CappedBytes {
+    const view = capped(bytes, Math.min(VIEW_BYTES, this.left));
+    this.left -= Math.min(bytes.byteLength, Math.min(VIEW_BYTES, this.left));
+    return view;
+  }
+
+  get exhausted(): boolean {
+    return this.left <= 0;
+  }
+}
+
 const BY_EXTENSION: readonly [string, CompressionFormat][] = [
   ['.gz', 'GZIP'],
   ['.zip', 'ZIP'],
@@ -26,22 +46,22 @@ export function formatOfKey(key: string): CompressionFormat | undefined {
 }
 
 /** The decompressed view of an object whose name says it is compressed; null when it is not or cannot be. */
-export function decompressedView(key: string, bytes: Uint8Array): CappedBytes | null {
+export function decompressedView(key: string, bytes: Uint8Array, show: (bytes: Uint8Array) => CappedBytes = capped): CappedBytes | null {
   const format = formatOfKey(key);
   if (!format || bytes.byteLength > MAX_DECOMPRESS_INPUT) return null;
   try {
-    return capped(decompressObject(format, bytes));
+    return show(decompressObject(format, bytes));
   } catch {
     return null;
   }
 }
 
 /** An HTTP body sent with Content-Encoding: gzip, as the receiver reads it. */
-export function gunzipView(headers: Record<string, string>, body: Uint8Array): CappedBytes | null {
+export function gunzipView(headers: Record<string, string>, body: Uint8Array, show: (bytes: Uint8Array) => CappedBytes = capped): CappedBytes | null {
   const encoding = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1];
   if (encoding !== 'gzip') return null;
   try {
-    return capped(gunzipSync(body));
+    return show(gunzipSync(body));
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
 import type { DeliveryStreamDescription } from '@aws-sdk/client-firehose';
 import type { PreviewResult } from '../../../shared/contract/firehose';
 import { previewDelivery, type PreviewRecord } from '../../engine/firehose/delivery';
-import { capped, decompressedView, gunzipView } from './byteViews';
+import { decompressedView, gunzipView, ViewBudget } from './byteViews';
 import { pipelineConfig, toRow } from './deliveryStreams';
 import { eventView } from './eventText';
 
@@ -37,6 +37,10 @@ export async function runPreview(input: PreviewInput): Promise<PreviewResult> {
   const lambda: PreviewResult['lambda'] = [];
   const copies: PreviewResult['copies'] = [];
   const requests: PreviewResult['requests'] = [];
+  // Decompressed views first: they are what people read; the raw bytes of a compressed object come after.
+  const budget = new ViewBudget();
+  const show = (bytes: Uint8Array) => budget.take(bytes);
+  const objects = result.objects.slice(0, MAX_SHOWN).map((o) => ({ object: o, decompressed: decompressedView(o.key, o.body, show) }));
   for (const event of result.events) {
     if (event.type === 'object') objectEvents.set(`${event.bucket}/${event.key}`, { role: event.role, records: event.records });
     if (event.type === 'lambda' && lambda.length < MAX_SHOWN)
@@ -51,9 +55,9 @@ export async function runPreview(input: PreviewInput): Promise<PreviewResult> {
         method: request.method,
         url: request.url,
         headers: request.headers,
-        body: capped(request.body),
-        decodedBody: gunzipView(request.headers, request.body),
-        response: response ? { status: response.status, headers: response.headers, body: capped(response.body) } : null,
+        decodedBody: gunzipView(request.headers, request.body, show),
+        body: show(request.body),
+        response: response ? { status: response.status, headers: response.headers, body: show(response.body) } : null,
         error: event.error ?? null,
       });
     }
@@ -65,19 +69,20 @@ export async function runPreview(input: PreviewInput): Promise<PreviewResult> {
     destination: toRow(input.description).destination,
     startMs: input.startMs,
     sampleCount: input.records.length,
-    objects: result.objects.slice(0, MAX_SHOWN).map((o) => ({
+    objects: objects.map(({ object: o, decompressed }) => ({
       role: objectEvents.get(`${o.bucket}/${o.key}`)?.role ?? 'destination',
       bucket: o.bucket,
       key: o.key,
       contentEncoding: o.contentEncoding ?? null,
-      raw: capped(o.body),
-      decompressed: decompressedView(o.key, o.body),
+      raw: show(o.body),
+      decompressed,
       records: objectEvents.get(`${o.bucket}/${o.key}`)?.records ?? 0,
     })),
     requests,
     lambda,
     copies,
     timeline: result.events.map(eventView).filter((e) => e !== undefined).slice(0, 500),
-    notes,
+    // After the objects above took their share of the budget.
+    notes: budget.exhausted ? [...notes, 'Only the first 512 KiB of bytes are shown in all; each view gives its full size.'] : notes,
   };
 }
