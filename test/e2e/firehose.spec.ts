@@ -96,6 +96,11 @@ test('a delivery stream made in the wizard delivers what its preview showed, byt
   const onDisk = readFileSync(join(dataDir, 'engine', 's3', 'local-bucket', key));
   expect(Buffer.from(preview.objects[0]?.raw.base64 ?? '', 'base64').equals(onDisk)).toBe(true);
 
+  // At a small width the preview and the delivered object stack instead of squeezing.
+  await page.setViewportSize({ width: 820, height: 900 });
+  await keepScreens(page, testInfo, 'firehose-narrow');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   await page.getByRole('tab', { name: 'Describe output' }).click();
   await expect(page.getByTestId('fh-describe-json')).toContainText('destinationId-000000000001');
   rpc.close();

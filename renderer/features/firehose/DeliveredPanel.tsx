@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { DeliveryStreamDetail, ObjectsResult, ObjectView, PreviewObject } from '../../../shared/contract/firehose';
 import type { AppClient } from '../../api/connect';
 import { toUiError, type UiError } from '../../api/errors';
+import { CopyButton } from '../../components/CopyButton';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/useAction';
@@ -75,7 +76,7 @@ export function DeliveredPanel({ client, detail, version }: { client: AppClient;
         </button>
       </div>
       <p className="small muted">
-        {list ? (list.source === 'files' ? <>Files in <code className="copyable">{list.location}</code> (plain files any tool can read)</> : <>Newest under <code>{list.location}</code>, read-only with this connection’s credentials</>) : 'Looking for delivered objects…'}
+        {list ? (list.source === 'files' ? <>Files in <code className="copyable">{list.location}</code> <CopyButton value={list.location} label="Copy the folder’s path" /> (plain files any tool can read)</> : <>Newest under <code>{list.location}</code>, read-only with this connection’s credentials</>) : 'Looking for delivered objects…'}
       </p>
       {error ? <ErrorNote error={error} title="Could not list the delivered objects" /> : null}
       {list?.notes.map((n) => (

@@ -13,7 +13,7 @@ import { useAction } from '../../components/useAction';
 import { useStore } from '../../state/store';
 import { BytesBlock, RawAndDecompressed } from './ByteView';
 import { firehoseUi, keepPreview } from './firehoseUi';
-import { time } from './labels';
+import { plural, time } from './labels';
 import { bytesAsRecords, linesAsRecords } from './sampleRecords';
 
 type SampleKind = 'typed' | 'file' | 'tail';
@@ -118,7 +118,7 @@ function PreviewView({ preview }: { preview: PreviewResult }) {
   return (
     <div className="stack" data-testid="fh-preview-result">
       <p className="small">
-        {preview.sampleCount} records from {time(preview.startMs)} through version {preview.version}: {preview.objects.length} objects, {preview.requests.length} requests.
+        {plural(preview.sampleCount, 'record')} from {time(preview.startMs)} through version {preview.version}: {plural(preview.objects.length, 'object')}, {plural(preview.requests.length, 'request')}.
       </p>
       {preview.notes.map((n) => (
         <p key={n} className="notice small">

@@ -19,3 +19,5 @@ export function ago(ms: number): string {
 }
 
 export const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', ' UTC');
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
