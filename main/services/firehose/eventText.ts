@@ -24,7 +24,7 @@ function text(e: Loose): { text: string; failure: boolean } | undefined {
     case 'request': {
       const status = typeof e.status === 'number' ? e.status : (e.response as { status?: number } | undefined)?.status;
       const url = s(e.url) || s((e.request as { url?: string } | undefined)?.url);
-      return { text: `${s(e.destination)} ${s(e.purpose)} attempt ${n(e.attempt)} → ${url}: ${status ?? s(e.error) ?? 'no answer'}`, failure: e.error !== undefined || (status !== undefined && status !== 200) };
+      return { text: `${s(e.destination)} ${s(e.purpose)} attempt ${n(e.attempt)} → ${url}: ${status ?? (s(e.error) || 'no answer')}`, failure: e.error !== undefined || (status !== undefined && status !== 200) };
     }
     case 'lambda':
       return { text: `Lambda invocation ${s(e.invocationId)} attempt ${n(e.attempt)}${e.errorCode ? ` failed: ${s(e.errorCode)} ${s(e.errorMessage)}` : ''}`, failure: e.errorCode !== undefined };

@@ -173,7 +173,16 @@ export function CreateWizard({ client, onClose }: { client: AppClient; onClose()
               ))}
             </ul>
           ) : null}
-          {action.error ? <ErrorNote error={action.error} title="The engine refused the request" testId="fh-create-error" /> : null}
+          {action.error?.code === 'LambdaModuleNotSet' ? (
+            <>
+              <ErrorNote error={action.error} title="Created, but without the local module" testId="fh-create-error" />
+              <button type="button" className="button" onClick={() => (bumpDeliveryStreams(), patchFirehoseUi({ creating: false, open: form.name.trim() }))}>
+                Open {form.name.trim()}
+              </button>
+            </>
+          ) : action.error ? (
+            <ErrorNote error={action.error} title="The engine refused the request" testId="fh-create-error" />
+          ) : null}
         </div>
       </div>
     </Dialog>
