@@ -27,10 +27,19 @@ test('a delivery stream made in the wizard delivers what its preview showed, byt
   await expect(page.getByTestId('firehose-empty').or(page.getByTestId('firehose-list'))).toBeVisible();
   await keepScreens(page, testInfo, 'firehose-list-initial');
 
-  // The wizard, from the keyboard: a bad name is named before anything is sent, the request is shown as it goes.
-  await page.keyboard.press('Alt+Shift+N');
+  // The wizard opens from the command palette, and from the keyboard (Alt+Shift+N on this screen).
   const wizard = page.getByTestId('fh-create');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('create delivery stream');
+  await page.keyboard.press('Enter');
   await expect(wizard).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(wizard).toBeHidden();
+  await page.getByRole('heading', { level: 1, name: 'Firehose' }).focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(wizard).toBeVisible();
+  // A bad name is named before anything is sent; the request is shown as it is built.
+  await expect(wizard.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('bad name!');
   await expect(wizard).toContainText('letters, digits, underscores, dots and hyphens only');
   await wizard.getByLabel('Name', { exact: true }).fill(name);
