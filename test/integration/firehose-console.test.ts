@@ -226,13 +226,30 @@ describe('firehose commands on the local engine', () => {
 describe('the create wizard’s requests', () => {
   it('makes a request the engine accepts for every destination, and names what is missing before sending', async () => {
     for (const { id } of DESTINATIONS) {
-      const form = { ...emptyForm(), name: `wizard-${id.toLowerCase()}`, password: 'secret-1', compression: 'GZIP' as const, copyOptions: "JSON 'auto' GZIP" };
+      const form = { ...emptyForm(), destination: id, name: `wizard-${id.toLowerCase()}`, password: 'secret-1', compression: 'GZIP' as const, copyOptions: "JSON 'auto' GZIP" };
       const checked = checkRequest(form, 'us-east-1');
       expect(checked.problems, id).toEqual([]);
       if (!checked.request) throw new Error(`no request for ${id}`);
       const created = await client.call('firehose.create', { request: checked.request });
       expect(created.arn, id).toContain(`deliverystream/${form.name}`);
+      expect((await client.call('firehose.describe', { name: form.name })).destination, id).toBe(id === 'OpenSearch' ? 'Amazonopensearchservice' : id);
     }
+    // Each destination's preview, from its Describe output: what the destination receives.
+    const at = Date.UTC(2026, 6, 13, 14, 5, 6);
+    const samples = { kind: 'records' as const, records: [b64('{"a":1}')] };
+    const http = await client.call('firehose.preview', { name: 'wizard-httpendpoint', samples, startMs: at });
+    expect(http.requests[0]).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:8080/', headers: expect.objectContaining({ 'X-Amz-Firehose-Protocol-Version': '1.0', 'Content-Encoding': 'gzip' }), response: expect.objectContaining({ status: 200 }) });
+    const body = JSON.parse(bytesOf(http.requests[0]?.decodedBody?.base64 ?? '').toString()) as { requestId: string; timestamp: number; records: { data: string }[] };
+    expect(body.records).toEqual([{ data: b64('{"a":1}\n') }]);
+    expect(body.timestamp).toBeGreaterThanOrEqual(at);
+    expect(JSON.parse(bytesOf(http.requests[0]?.response?.body.base64 ?? '').toString())).toMatchObject({ requestId: body.requestId });
+    const search = await client.call('firehose.preview', { name: 'wizard-opensearch', samples, startMs: at });
+    expect(bytesOf(search.requests[0]?.body.base64 ?? '').toString()).toMatch(/^\{"index":\{"_index":"records-2026-07-13"/);
+    const redshift = await client.call('firehose.preview', { name: 'wizard-redshift', samples, startMs: at });
+    expect(redshift.copies[0]?.statement).toMatch(/^COPY events FROM 's3:\/\/local-bucket\/manifests\/2026\/07\/13\/14\/wizard-redshift-1-2026-07-13-14-05-06-[0-9a-f-]{36}' CREDENTIALS 'aws_iam_role=arn:aws:iam::000000000000:role\/firehose-local' MANIFEST JSON 'auto' GZIP;$/);
+    const splunk = await client.call('firehose.preview', { name: 'wizard-splunk', samples, startMs: at });
+    expect(splunk.requests.map((r) => `${r.purpose} ${r.url.split('?')[0]}`)).toEqual(['deliver http://127.0.0.1:8088/services/collector/raw', 'ack http://127.0.0.1:8088/services/collector/ack']);
+
     const bad = checkRequest({ ...emptyForm(), name: 'no spaces', source: 'KinesisStreamAsSource', destination: 'Redshift' }, 'us-east-1');
     expect(bad.request).toBeNull();
     expect(bad.nameProblem).toMatch(/letters, digits, underscores, dots and hyphens only/);
