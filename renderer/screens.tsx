@@ -7,6 +7,7 @@ import { ConnectionsSection } from './features/connections/ConnectionsSection';
 import { connectionCheckEntries, connectionSwitchEntries } from './features/connections/paletteEntries';
 import { LocalEngineSection } from './features/engine/LocalEngineSection';
 import { FirehoseScreen } from './features/firehose/FirehoseScreen';
+import { firehosePaletteEntries } from './features/firehose/paletteEntries';
 import { MetricsScreen } from './features/metrics/MetricsScreen';
 import { ProduceTab } from './features/producers/ProduceTab';
 import { ReshardScreen } from './features/reshard/ReshardScreen';
@@ -47,4 +48,4 @@ const screenEntries: PaletteSource = {
 const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, metrics: () => goToScreen('metrics') });
 
 /** The palette's always-available entries, in the order it lists them. */
-export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, screenEntries, streamNameEntries];
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, screenEntries, streamNameEntries];

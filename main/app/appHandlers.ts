@@ -8,13 +8,14 @@ import { streamsCommands, streamsSubscriptions } from '../../shared/contract/str
 import { tailCommands, tailSubscriptions } from '../../shared/contract/tail';
 import type { ConnectionManager } from '../connections/connectionManager';
 import { appInfo, type AppIdentity } from './appInfo';
-import type { EngineStateStore } from './localEngineSupervisor';
+import { engineDataDir, type EngineStateStore } from './localEngineSupervisor';
 import type { Generators } from '../services/producers/generators';
 import type { KeyValueStore } from '../services/tail/savedFilters';
 import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from '../rpc/dispatcher';
 import { engineHandlers } from './engineHandlers';
+import { firehoseHandlers } from './firehoseHandlers';
 import { metricsHandlers } from './metricsHandlers';
 import type { Handlers } from '../rpc/handlers';
 import { unavailableHandlers } from './unavailableHandlers';
@@ -75,6 +76,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...engine.commands,
       ...reshard.commands,
       ...metricsHandlers(services.features?.connections).commands,
+      ...firehoseHandlers(services.features?.connections, engineDataDir(services.identity.dataDir)).commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {

@@ -42,6 +42,11 @@ export interface LocalEngineOptions {
 
 export const DEFAULT_ENGINE_PORT = 4567;
 
+/** Where the engine keeps its data (engine.db, and delivered Firehose objects under s3/) in the app's data folder. */
+export function engineDataDir(appDataDir: string): string {
+  return path.join(appDataDir, 'engine');
+}
+
 export function createEngineStateStore(): EngineStateStore {
   return new EngineStateStore({ state: 'starting', endpoint: null, message: 'Starting the local engine…' });
 }
@@ -86,7 +91,7 @@ export async function startLocalEngine(store: EngineStateStore, options: LocalEn
   try {
     handle = await startEngineWorker({
       port: requestedPort,
-      dataDir: path.join(options.dataDir, 'engine'),
+      dataDir: engineDataDir(options.dataDir),
       fallbackToFreePort: true,
       onState: follow,
       ...(options.workerEntry ? { workerEntry: options.workerEntry } : {}),

@@ -1,6 +1,8 @@
 // Builds the SDK clients for one connection. Every console feature goes through these, local or AWS.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { FirehoseClient } from '@aws-sdk/client-firehose';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { memoizeCredentials, type MemoizedCredentials } from './credentials';
@@ -30,6 +32,13 @@ export interface ConnectionClients {
    * on the same port; an emulator without it answers with an error the metrics service reports).
    */
   readonly cloudWatch: CloudWatchClient;
+  /** Firehose with the same region, credentials and endpoint, built on first use (the Firehose screens). */
+  readonly firehose: FirehoseClient;
+  /**
+   * S3, built on first use: the Firehose screens read delivered objects with it (read-only). A custom endpoint's
+   * uses path-style addressing, as S3-compatible servers expect.
+   */
+  readonly s3: S3Client;
   readonly credentials: MemoizedCredentials;
   readonly region: string;
   /** Frees sockets. The SDK would still send afterwards, so callers fetch clients afresh after a switch. */
@@ -68,6 +77,9 @@ export function createClients(target: ClientTarget, context: FailureContext): Co
   classifyNetworkFailures(kinesis, context);
   const sts = target.withSts ? new STSClient(common) : undefined;
   let cloudWatch: CloudWatchClient | undefined;
+  let firehose: FirehoseClient | undefined;
+  let s3: S3Client | undefined;
+  const endpoint = target.endpoint ? { endpoint: target.endpoint } : {};
   let disposed = false;
   return {
     kinesis,
@@ -75,6 +87,14 @@ export function createClients(target: ClientTarget, context: FailureContext): Co
     get cloudWatch() {
       cloudWatch ??= new CloudWatchClient({ ...common, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
       return cloudWatch;
+    },
+    get firehose() {
+      firehose ??= new FirehoseClient({ ...common, ...endpoint });
+      return firehose;
+    },
+    get s3() {
+      s3 ??= new S3Client({ ...common, ...endpoint, ...(target.endpoint ? { forcePathStyle: true } : {}) });
+      return s3;
     },
     credentials,
     region: target.region,
@@ -87,6 +107,8 @@ export function createClients(target: ClientTarget, context: FailureContext): Co
       kinesis.destroy();
       sts?.destroy();
       cloudWatch?.destroy();
+      firehose?.destroy();
+      s3?.destroy();
     },
   };
 }

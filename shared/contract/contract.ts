@@ -19,6 +19,7 @@ import {
 } from './connections';
 import { defineContract, type CommandSpec, type EventSpec } from './define';
 import { engineCommands, engineSubscriptions } from './engine';
+import { firehoseCommands } from './firehose';
 import { metricsCommands } from './metrics';
 import { producersCommands, producersSubscriptions } from './producers';
 import { reshardCommands, reshardSubscriptions } from './reshard';
@@ -113,6 +114,7 @@ export const contract = defineContract({
     ...engineCommands,
     ...reshardCommands,
     ...metricsCommands,
+    ...firehoseCommands,
   },
   subscriptions: {
     'diag.count': {

@@ -3,6 +3,7 @@ import type { ActionModule } from '../core/action';
 import type { FirehoseContext } from './firehose';
 import { CreateDeliveryStream } from './actions/CreateDeliveryStream';
 import { DeleteDeliveryStream } from './actions/DeleteDeliveryStream';
+import { DescribeDeliveryState } from './actions/DescribeDeliveryState';
 import { DescribeDeliveryStream } from './actions/DescribeDeliveryStream';
 import { FlushDeliveryStream } from './actions/FlushDeliveryStream';
 import { ListDeliveryStreams } from './actions/ListDeliveryStreams';
@@ -19,6 +20,7 @@ import { UpdateDestination } from './actions/UpdateDestination';
 export const firehoseActions: readonly ActionModule<FirehoseContext>[] = [
   CreateDeliveryStream,
   DeleteDeliveryStream,
+  DescribeDeliveryState,
   DescribeDeliveryStream,
   FlushDeliveryStream,
   ListDeliveryStreams,
