@@ -209,13 +209,14 @@ describe('firehose commands on the local engine', () => {
     const request = s3Request('with-lambda', {}, { ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: arn }] }] } });
     const modulePath = join(scratch.path, 'transform.mjs');
     writeFileSync(modulePath, 'export const handler = async (event) => ({ records: event.records.map((r) => ({ recordId: r.recordId, result: "Ok", data: r.data })) });\n');
-    try {
-      const created = await client.call('firehose.create', { request, lambdaModules: [{ functionArn: arn, modulePath }] });
-      expect(created.arn).toContain('with-lambda');
-    } catch (error) {
-      // An engine without LocalSetLambdaModule: the stream exists, and the error says what was not done.
-      expect(error).toMatchObject({ code: 'LambdaModuleNotSet', message: expect.stringContaining('with-lambda was created, but the local module') });
-    }
+    const created = await client.call('firehose.create', { request, lambdaModules: [{ functionArn: arn, modulePath }] });
+    expect(created.arn).toContain('with-lambda');
+    // A path the engine refuses (not absolute): the stream exists, and the error says what was not done.
+    const refused = s3Request('with-bad-lambda', {}, { ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: arn }] }] } });
+    await expect(client.call('firehose.create', { request: refused, lambdaModules: [{ functionArn: arn, modulePath: 'transform.mjs' }] })).rejects.toMatchObject({
+      code: 'LambdaModuleNotSet',
+      message: expect.stringContaining('with-bad-lambda was created, but the local module'),
+    });
     const preview = await client.call('firehose.preview', { name: 'with-lambda', samples: { kind: 'records', records: [b64('x')] } });
     const event = JSON.parse(preview.lambda[0]?.event ?? '{}') as { records?: { data: string }[] };
     expect(event.records?.[0]?.data).toBe(b64('x'));
