@@ -102,7 +102,7 @@ export const ObservedShard = z.strictObject({
   bytes: rate,
   load: ShardLoadRate,
   utilisationPercent: rate,
-  /** The heaviest keys (at most 10 here; the plan uses every key the observation kept). */
+  /** The heaviest keys (at most 100 here, for re-planning in the window; the plan service uses every key the observation kept). */
   topKeys: z.array(ObservedKey),
   /** How many records the AWS sample read from this shard; null for the engine's stats. */
   sampledRecords: count.nullable(),
@@ -157,6 +157,13 @@ export const PlanResult = z.strictObject({
     accountShardLimit: count,
     accountOpenShards: count,
     shardCountUpdatesLast24h: count.nullable(),
+  }),
+  /** The planner's other inputs, so the wizard can re-plan on its own while the user drags a split point. */
+  planning: z.strictObject({
+    windowSeconds: rate,
+    secondsPerCall: rate,
+    price: z.strictObject({ price: rate, source: z.string() }).nullable(),
+    fanOutConsumers: count,
   }),
 });
 export type PlanResult = z.infer<typeof PlanResult>;
