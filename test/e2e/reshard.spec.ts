@@ -143,3 +143,65 @@ test("a tail started before the wizard's reshard keeps showing records from the 
     rpc.close();
   }
 });
+
+test('the other goals plan on the key space, and a paused uniform scaling is found again and resumed', async ({ app: { page, shell } }, testInfo) => {
+  test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
+  test.setTimeout(180_000);
+  const rpc = await rpcOfPage(page);
+  const stream = `e2e-reshard-goals-${Date.now().toString(36)}`;
+  try {
+    await hotStream(rpc, stream);
+    await openWizard(page, stream);
+    const goal = page.getByRole('radiogroup', { name: 'Goal' });
+
+    // Merge: the suggested pairs follow the threshold.
+    await goal.getByRole('radio', { name: 'Merge cold shards' }).click();
+    await page.getByTestId('merge-threshold').fill('5');
+    await expect(page.getByTestId('merge-pairs')).toContainText('No two adjacent shards stay under 5 %');
+    await page.getByTestId('merge-threshold').fill('60');
+    await expect(page.getByTestId('merge-pairs')).toContainText('#0 + #1');
+    await expect(page.getByTestId('open-shards')).toContainText('2 → 1');
+
+    // Custom: a split of #0 at its balanced point, then a merge of its two children.
+    await goal.getByRole('radio', { name: 'Custom' }).click();
+    await page.getByTestId('custom-add-split').click();
+    await expect(page.getByTestId('custom-merge-pair').locator('option:checked')).toHaveText(/^#2 \+ #3/);
+    await page.getByTestId('custom-add-merge').click();
+    await expect(page.getByTestId('custom-steps').locator('li')).toHaveCount(2);
+    await expect(page.getByTestId('plan-calls').locator('li')).toHaveCount(2);
+    await expect(page.getByTestId('dry-run-checks')).toContainText('No problem found', { timeout: 20_000 });
+    await keepScreens(page, testInfo, 'reshard-custom', { tall: true });
+
+    // Uniform 2 → 10: three UpdateShardCount calls under the double/half rule.
+    await goal.getByRole('radio', { name: 'Scale uniformly' }).click();
+    await page.getByTestId('uniform-target').fill('10');
+    await expect(page.getByTestId('uniform-steps')).toContainText('2 → 4 → 8 → 10');
+    await expect(page.getByTestId('plan-calls').locator('li')).toHaveCount(3);
+    await expect(page.getByTestId('dry-run-checks')).toContainText('No problem found', { timeout: 20_000 });
+    await keepScreens(page, testInfo, 'reshard-uniform', { tall: true });
+
+    // Paused after the step in flight: the record says what ran and what is left.
+    await page.getByTestId('reshard-execute').click();
+    await page.getByTestId('reshard-pause').click();
+    await expect(page.getByTestId('run-state')).toHaveText('Paused', { timeout: 30_000 });
+    await expect(page.getByTestId('run-summary')).toContainText(/Left: (UpdateShardCount to 8; )?UpdateShardCount to 10\./);
+    const done = await page.getByTestId('run-steps').locator('li[data-state="done"]').count();
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThan(3);
+
+    // A new window finds the stored run and resumes it.
+    await page.reload();
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('reshard-stream').selectOption(stream);
+    await expect(page.getByTestId('stored-run')).toContainText('Paused', { timeout: 20_000 });
+    await page.getByTestId('run-panel').scrollIntoViewIfNeeded();
+    await keepScreens(page, testInfo, 'reshard-paused');
+    await page.getByTestId('reshard-resume').click();
+    await expect(page.getByTestId('run-state')).toHaveText('Completed', { timeout: 60_000 });
+    const after = await rpc.call('streams.describe', { name: stream });
+    expect(after.summary.openShardCount).toBe(10);
+  } finally {
+    await rpc.call('streams.delete', { name: stream, confirmName: stream }).catch(() => undefined);
+    rpc.close();
+  }
+});

@@ -97,7 +97,7 @@ export function PlanPreview({ plan, local }: { plan: ReshardPlan; local: boolean
               {plan.after.map((s, i) => (
                 <tr key={`${s.shardId ?? 'new'}:${i}`}>
                   <th scope="row" className="mono">
-                    {s.shardId ? shortShardId(s.shardId) : 'new'} {s.change === 'new' ? <span className="reshard-new-tag">new</span> : null}
+                    {s.shardId ? shortShardId(s.shardId) : <span title="AWS picks the ids of the shards UpdateShardCount makes">—</span>} {s.change === 'new' ? <span className="reshard-new-tag">new</span> : null}
                   </th>
                   <td className="num">{percent(rangeShare({ StartingHashKey: s.startingHashKey, EndingHashKey: s.endingHashKey }))}</td>
                   <td className="num">{recordsRate(s.load.recordsPerSecond)}</td>
