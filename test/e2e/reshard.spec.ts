@@ -170,6 +170,14 @@ test('the other goals plan on the key space, and a paused uniform scaling is fou
     await expect(page.getByTestId('custom-steps').locator('li')).toHaveCount(2);
     await expect(page.getByTestId('plan-calls').locator('li')).toHaveCount(2);
     await expect(page.getByTestId('dry-run-checks')).toContainText('No problem found', { timeout: 20_000 });
+    // Rehearsed on a temporary copy, which is gone afterwards; the stream itself is untouched.
+    await page.getByTestId('rehearse-start').click();
+    await expect(page.getByTestId('rehearse-result')).toContainText('the copy ended with the 2 open shards the plan predicted', { timeout: 30_000 });
+    await expect(page.getByTestId('rehearse-result')).toContainText('was deleted');
+    const listed = await rpc.call('streams.list', { limit: 1000 });
+    expect(listed.streams.filter((s) => s.name.startsWith('shardscope-rehearsal-'))).toEqual([]);
+    expect((await rpc.call('streams.describe', { name: stream })).summary.openShardCount).toBe(2);
+    await page.getByTestId('rehearsal').scrollIntoViewIfNeeded();
     await keepScreens(page, testInfo, 'reshard-custom', { tall: true });
 
     // Uniform 2 → 10: three UpdateShardCount calls under the double/half rule.

@@ -17,6 +17,7 @@ import { goalOf, initialDraft, type GoalDraft } from './goalDraft';
 import { planLocally, trafficOf } from './localPlan';
 import { ObservedShards } from './ObservedShards';
 import { PlanPreview } from './PlanPreview';
+import { Rehearsal } from './Rehearsal';
 import { RunPanel } from './RunPanel';
 import { reshardUi } from './reshardUi';
 import { useObservation } from './useObservation';
@@ -229,9 +230,11 @@ function Wizard({ client, epoch, stream, local, observation, onCancelObserve, on
               4. Dry run
             </h2>
             <DryRun result={current ?? checked?.result ?? null} stale={!current} checking={checking} error={checkError} onAgain={() => setRecheck((n) => n + 1)} />
-            <p className="small muted">
-              Rehearsing a plan on a copy of the stream is not offered yet: the dry run checks every step on paper against the stream as it is now.
-            </p>
+            {local ? (
+              <Rehearsal client={client} stream={stream} operations={operations} after={current?.plan.after ?? []} />
+            ) : (
+              <p className="small muted">Rehearsing on a copy is offered on the local engine only (a copy on AWS would be billed): try the same plan on a local stream first.</p>
+            )}
           </section>
         </>
       ) : null}
