@@ -213,3 +213,30 @@ test('the other goals plan on the key space, and a paused uniform scaling is fou
     rpc.close();
   }
 });
+
+test('on a custom endpoint the load comes from a sample of the records, and rehearsal is not offered', async ({ app: { page, shell } }) => {
+  test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
+  test.setTimeout(120_000);
+  const rpc = await rpcOfPage(page);
+  const stream = `e2e-reshard-sample-${Date.now().toString(36)}`;
+  const endpoint = await hotStream(rpc, stream);
+  const custom = await rpc.call('connections.addCustom', { name: `Reshard e2e ${Date.now().toString(36)}`, endpoint, region: 'us-east-1', credentials: { type: 'none' } });
+  const local = (await rpc.call('connections.state')).activeId;
+  try {
+    await rpc.call('connections.switch', { id: custom.id });
+    await expect(page.getByTestId('active-connection')).toContainText('Reshard e2e');
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('reshard-stream').selectOption(stream);
+    await expect(page.getByTestId('observe-source')).toContainText("From a sample of each shard's records", { timeout: 30_000 });
+    await expect(page.getByTestId('observed-table').locator('[data-shard="shardId-000000000000"] .heat-chip')).not.toHaveText('0.0 %');
+    await expect(page.getByTestId('split-shard')).toHaveValue('shardId-000000000000');
+    await expect(page.getByTestId('dry-run')).toContainText('No problem found', { timeout: 20_000 });
+    await expect(page.getByTestId('rehearsal')).toHaveCount(0);
+    await expect(page.getByText('Rehearsing on a copy is offered on the local engine only')).toBeVisible();
+  } finally {
+    await rpc.call('connections.switch', { id: local }).catch(() => undefined);
+    await rpc.call('connections.removeCustom', { id: custom.id }).catch(() => undefined);
+    await rpc.call('streams.delete', { name: stream, confirmName: stream }).catch(() => undefined);
+    rpc.close();
+  }
+});
