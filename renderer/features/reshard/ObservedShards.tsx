@@ -1,12 +1,12 @@
 // The stream's open shards and their recent load, as reshard.observe reports them: the AWS sample's progress (with
 // a cancel), the key space coloured by load, and a table with each shard's heaviest partition key.
 import type { ObservedShard } from '../../../shared/contract/reshard';
-import { rangeShare } from '../../../shared/domain/hashKey';
 import { ErrorNote } from '../../components/ErrorNote';
 import { shortShardId } from '../../components/KeySpaceBar';
 import { Spinner } from '../../components/Spinner';
 import { HeatLegend, PlannedKeySpace } from './PlannedKeySpace';
-import { bytesRate, heatClass, percent, recordsRate } from './reshardFormat';
+import { LoadCells, LoadHeaders } from './LoadCells';
+import { percent } from './reshardFormat';
 import type { Observation } from './useObservation';
 
 function windowWords(seconds: number): string {
@@ -56,18 +56,7 @@ export function ObservedShards({ observation, selected, onCancel, onAgain, onSpl
               <thead>
                 <tr>
                   <th scope="col">Shard</th>
-                  <th scope="col" className="num">
-                    Key space
-                  </th>
-                  <th scope="col" className="num">
-                    Records
-                  </th>
-                  <th scope="col" className="num">
-                    Bytes
-                  </th>
-                  <th scope="col" className="num">
-                    Of capacity
-                  </th>
+                  <LoadHeaders />
                   <th scope="col">Heaviest key</th>
                   <th scope="col">
                     <span className="visually-hidden">Action</span>
@@ -82,12 +71,7 @@ export function ObservedShards({ observation, selected, onCancel, onAgain, onSpl
                       <th scope="row" className="mono" title={s.shardId}>
                         {shortShardId(s.shardId)}
                       </th>
-                      <td className="num">{percent(rangeShare({ StartingHashKey: s.startingHashKey, EndingHashKey: s.endingHashKey }))}</td>
-                      <td className="num">{recordsRate(s.load.recordsPerSecond)}</td>
-                      <td className="num">{bytesRate(s.load.bytesPerSecond)}</td>
-                      <td className="num">
-                        <span className={`heat-chip ${heatClass(s.utilisationPercent)}`}>{percent(s.utilisationPercent)}</span>
-                      </td>
+                      <LoadCells shard={s} />
                       <td className="reshard-topkey">{top ? <><code title={top.partitionKey}>{top.partitionKey}</code> <span className="muted small">{percent(top.sharePercent)}</span></> : <span className="muted">—</span>}</td>
                       <td>
                         <button type="button" className="link-button" onClick={() => onSplit(s.shardId)} aria-label={`Split ${s.shardId}`}>

@@ -2,10 +2,10 @@
 // projected load per shard, the open shard count, the API calls in order, the time it takes, the cost per hour
 // (and where the price comes from) and what consumers will notice.
 import type { ReshardPlan } from '../../../shared/contract/reshard';
-import { rangeShare } from '../../../shared/domain/hashKey';
 import { shortShardId } from '../../components/KeySpaceBar';
 import { HeatLegend, PlannedKeySpace } from './PlannedKeySpace';
-import { bytesRate, dollars, heatClass, percent, recordsRate, seconds } from './reshardFormat';
+import { LoadCells, LoadHeaders } from './LoadCells';
+import { dollars, seconds } from './reshardFormat';
 
 export function PlanPreview({ plan, local }: { plan: ReshardPlan; local: boolean }) {
   const barShards = (shards: ReshardPlan['after']) => shards.map((s) => ({ ...s, isNew: s.change === 'new' }));
@@ -79,18 +79,7 @@ export function PlanPreview({ plan, local }: { plan: ReshardPlan; local: boolean
             <thead>
               <tr>
                 <th scope="col">Shard</th>
-                <th scope="col" className="num">
-                  Key space
-                </th>
-                <th scope="col" className="num">
-                  Records
-                </th>
-                <th scope="col" className="num">
-                  Bytes
-                </th>
-                <th scope="col" className="num">
-                  Of capacity
-                </th>
+                <LoadHeaders />
               </tr>
             </thead>
             <tbody>
@@ -99,12 +88,7 @@ export function PlanPreview({ plan, local }: { plan: ReshardPlan; local: boolean
                   <th scope="row" className="mono">
                     {s.shardId ? shortShardId(s.shardId) : <span title="AWS picks the ids of the shards UpdateShardCount makes">—</span>} {s.change === 'new' ? <span className="reshard-new-tag">new</span> : null}
                   </th>
-                  <td className="num">{percent(rangeShare({ StartingHashKey: s.startingHashKey, EndingHashKey: s.endingHashKey }))}</td>
-                  <td className="num">{recordsRate(s.load.recordsPerSecond)}</td>
-                  <td className="num">{bytesRate(s.load.bytesPerSecond)}</td>
-                  <td className="num">
-                    <span className={`heat-chip ${heatClass(s.utilisationPercent)}`}>{percent(s.utilisationPercent)}</span>
-                  </td>
+                  <LoadCells shard={s} />
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 // The whole key space as a bar of shards coloured by their load (observed or projected): the preview's before
 // and after pictures, and the observed load of the stream's open shards.
 import { keySpaceShare } from '../../../shared/domain/reshard/observedTraffic';
-import { shortShardId } from '../../components/KeySpaceBar';
+import { KeySpaceScale, shortShardId } from '../../components/KeySpaceBar';
 import { heatClass, percent } from './reshardFormat';
 
 export interface BarShard {
@@ -38,11 +38,7 @@ export function PlannedKeySpace({ shards, label, testId, selected }: { shards: r
           );
         })}
       </div>
-      <div className="keyspace-scale" aria-hidden="true">
-        <span>0</span>
-        <span>2¹²⁷</span>
-        <span>2¹²⁸ − 1</span>
-      </div>
+      <KeySpaceScale />
     </div>
   );
 }
