@@ -98,6 +98,12 @@ test('the wizard splits the hottest shard where it halves the traffic, and shows
     await page.getByRole('button', { name: 'Use the balanced point' }).click();
     await expect(page.getByTestId('dry-run-checks')).toContainText('No problem found', { timeout: 20_000 });
     await keepScreens(page, testInfo, 'reshard-plan', { tall: true });
+    // At a small width nothing runs off the screen sideways.
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.getByTestId('goal-editor').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('reshard-screen').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await keepScreens(page, testInfo, 'reshard-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await splitHottest(page);
     const lineage = page.getByTestId('run-result').getByTestId('lineage-graph');

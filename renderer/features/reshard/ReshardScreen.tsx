@@ -108,7 +108,7 @@ function Workspace({ client, epoch }: { client: AppClient; epoch: number }) {
           <p className="empty-text">{streams.names.length === 0 && !streams.loading ? 'This connection has no stream yet: create one on the Streams screen.' : 'Its open shards and their recent load show here, then the goals.'}</p>
         </div>
       ) : observation ? (
-        <Wizard key={`${stream}:${observation.done?.observationId ?? 'observing'}`} client={client} epoch={epoch} stream={stream} local={local} observation={observation} onCancelObserve={cancel} onObserveAgain={again} connection={connection} />
+        <Wizard key={`${stream}:${observation.done?.observationId ?? observation.phase}`} client={client} epoch={epoch} stream={stream} local={local} observation={observation} onCancelObserve={cancel} onObserveAgain={again} connection={connection} />
       ) : null}
     </div>
   );
