@@ -186,11 +186,11 @@ test('the other goals plan on the key space, and a paused uniform scaling is fou
     await page.getByTestId('rehearsal').scrollIntoViewIfNeeded();
     await keepScreens(page, testInfo, 'reshard-custom', { tall: true });
 
-    // Uniform 2 → 10: three UpdateShardCount calls under the double/half rule.
+    // Uniform 2 → 64: five UpdateShardCount calls under the double/half rule (five, so a pause lands before the end).
     await goal.getByRole('radio', { name: 'Scale uniformly' }).click();
-    await page.getByTestId('uniform-target').fill('10');
-    await expect(page.getByTestId('uniform-steps')).toContainText('2 → 4 → 8 → 10');
-    await expect(page.getByTestId('plan-calls').locator('li')).toHaveCount(3);
+    await page.getByTestId('uniform-target').fill('64');
+    await expect(page.getByTestId('uniform-steps')).toContainText('2 → 4 → 8 → 16 → 32 → 64');
+    await expect(page.getByTestId('plan-calls').locator('li')).toHaveCount(5);
     await expect(page.getByTestId('dry-run-checks')).toContainText('No problem found', { timeout: 20_000 });
     await keepScreens(page, testInfo, 'reshard-uniform', { tall: true });
 
@@ -198,10 +198,10 @@ test('the other goals plan on the key space, and a paused uniform scaling is fou
     await page.getByTestId('reshard-execute').click();
     await page.getByTestId('reshard-pause').click();
     await expect(page.getByTestId('run-state')).toHaveText('Paused', { timeout: 30_000 });
-    await expect(page.getByTestId('run-summary')).toContainText(/Left: (UpdateShardCount to 8; )?UpdateShardCount to 10\./);
+    await expect(page.getByTestId('run-summary')).toContainText(/Left: .*UpdateShardCount to 64\./);
     const done = await page.getByTestId('run-steps').locator('li[data-state="done"]').count();
     expect(done).toBeGreaterThanOrEqual(1);
-    expect(done).toBeLessThan(3);
+    expect(done).toBeLessThan(5);
 
     // A new window finds the stored run and resumes it.
     await page.reload();
@@ -213,7 +213,7 @@ test('the other goals plan on the key space, and a paused uniform scaling is fou
     await page.getByTestId('reshard-resume').click();
     await expect(page.getByTestId('run-state')).toHaveText('Completed', { timeout: 60_000 });
     const after = await rpc.call('streams.describe', { name: stream });
-    expect(after.summary.openShardCount).toBe(10);
+    expect(after.summary.openShardCount).toBe(64);
   } finally {
     await rpc.call('streams.delete', { name: stream, confirmName: stream }).catch(() => undefined);
     rpc.close();

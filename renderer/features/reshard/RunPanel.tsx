@@ -97,11 +97,11 @@ export function RunPanel({ client, epoch, stream, connection, operations, blocke
     <div className="stack" data-testid="run-panel">
       {!view || view.phase === 'ended' ? (
         <div className="button-row">
-          <button type="button" className={`button ${aws ? 'button-danger' : 'button-primary'}`} disabled={operations === null || otherStream !== null} onClick={() => (aws ? setConfirming('execute') : execute())} data-testid="reshard-execute">
+          <button type="button" className={`button ${resumable ? '' : aws ? 'button-danger' : 'button-primary'}`} disabled={operations === null || otherStream !== null} title={resumable ? 'Starts a new run of the plan above; the stopped run is then no longer the latest' : undefined} onClick={() => (aws ? setConfirming('execute') : execute())} data-testid="reshard-execute">
             {operations ? `Execute ${operations.length} call${operations.length === 1 ? '' : 's'}${aws ? '…' : ''}` : 'Execute'}
           </button>
           {resumable ? (
-            <button type="button" className="button" onClick={() => (aws ? setConfirming('resume') : resume())} data-testid="reshard-resume">
+            <button type="button" className={`button ${aws ? 'button-danger' : 'button-primary'}`} onClick={() => (aws ? setConfirming('resume') : resume())} data-testid="reshard-resume">
               Resume the stopped run{aws ? '…' : ''}
             </button>
           ) : null}
