@@ -10,7 +10,9 @@ import { FirehoseScreen } from './features/firehose/FirehoseScreen';
 import { firehosePaletteEntries } from './features/firehose/paletteEntries';
 import { MetricsScreen } from './features/metrics/MetricsScreen';
 import { ProduceTab } from './features/producers/ProduceTab';
+import { reshardPaletteEntries } from './features/reshard/paletteEntries';
 import { ReshardScreen } from './features/reshard/ReshardScreen';
+import { reshardStream } from './features/reshard/reshardUi';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { streamNamePaletteEntries, streamsPaletteEntries } from './features/streams/paletteEntries';
 import { StreamsScreen } from './features/streams/StreamsScreen';
@@ -24,7 +26,7 @@ import type { Session, SessionState } from './state/session';
 export function screenFor(screen: ScreenId, session: Session, state: SessionState): ReactElement {
   switch (screen) {
     case 'streams':
-      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} />;
+      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} onReshard={reshardStream} />;
     case 'tail':
       return <TailScreen session={state} />;
     case 'reshard':
@@ -45,7 +47,7 @@ const screenEntries: PaletteSource = {
   entries: () => screenIds.map((id, i) => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => goToScreen(id) })),
 };
 
-const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, metrics: () => goToScreen('metrics') });
+const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, reshard: reshardStream, metrics: () => goToScreen('metrics') });
 
 /** The palette's always-available entries, in the order it lists them. */
-export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, screenEntries, streamNameEntries];
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, screenEntries, reshardPaletteEntries, streamNameEntries];

@@ -30,6 +30,7 @@ export function reshardHandlers(connections: ReshardSource, settings: KeyValueSt
     subscriptions: {
       'reshard.observe': (params, sink) => service.observe(params, { send: sender(sink), progress: (item) => sink.push(item) }, sink.signal),
       'reshard.execute': (params, sink) => service.execute(params, { push: (item) => sink.push(item), signal: sink.signal }),
+      'reshard.rehearse': (params, sink) => service.rehearse(params, { push: (item) => sink.push(item), signal: sink.signal }),
       'reshard.resume': (params, sink) => service.resume(params, { push: (item) => sink.push(item), signal: sink.signal }),
     },
   };

@@ -25,11 +25,18 @@ export function KeySpaceBar({ shards, marker, target }: { shards: readonly Shard
         ))}
         {marker !== null ? <div className="keyspace-marker" style={{ left: `${marker}%` }} data-testid="keyspace-marker" aria-hidden="true" /> : null}
       </div>
-      <div className="keyspace-scale" aria-hidden="true">
-        <span>0</span>
-        <span>2¹²⁷</span>
-        <span>2¹²⁸ − 1</span>
-      </div>
+      <KeySpaceScale />
+    </div>
+  );
+}
+
+/** The labels under any key-space bar: its two ends and its middle. */
+export function KeySpaceScale() {
+  return (
+    <div className="keyspace-scale" aria-hidden="true">
+      <span>0</span>
+      <span>2¹²⁷</span>
+      <span>2¹²⁸ − 1</span>
     </div>
   );
 }

@@ -102,7 +102,7 @@ export const ObservedShard = z.strictObject({
   bytes: rate,
   load: ShardLoadRate,
   utilisationPercent: rate,
-  /** The heaviest keys (at most 10 here; the plan uses every key the observation kept). */
+  /** The heaviest keys (at most 100 here, for re-planning in the window; the plan service uses every key the observation kept). */
   topKeys: z.array(ObservedKey),
   /** How many records the AWS sample read from this shard; null for the engine's stats. */
   sampledRecords: count.nullable(),
@@ -157,6 +157,13 @@ export const PlanResult = z.strictObject({
     accountShardLimit: count,
     accountOpenShards: count,
     shardCountUpdatesLast24h: count.nullable(),
+  }),
+  /** The planner's other inputs, so the wizard can re-plan on its own while the user drags a split point. */
+  planning: z.strictObject({
+    windowSeconds: rate,
+    secondsPerCall: rate,
+    price: z.strictObject({ price: rate, source: z.string() }).nullable(),
+    fanOutConsumers: count,
   }),
 });
 export type PlanResult = z.infer<typeof PlanResult>;
@@ -218,6 +225,41 @@ export const ExecuteItem = z.discriminatedUnion('type', [
 ]);
 export type ExecuteItem = z.infer<typeof ExecuteItem>;
 
+/** Local engine only: the plan run on a temporary copy of the stream's shard layout, which is deleted after. */
+export const RehearseParams = z.strictObject({ stream: StreamName, operations: z.array(ReshardOperation).min(1).max(1000) });
+export type RehearseParamsIn = z.input<typeof RehearseParams>;
+
+export const RehearsedShard = z.strictObject({
+  /** The id the real stream would give it (the copy's id translated); null where UpdateShardCount picked it. */
+  shardId: z.string().nullable(),
+  startingHashKey: HashKeyText,
+  endingHashKey: HashKeyText,
+});
+export type RehearsedShard = z.infer<typeof RehearsedShard>;
+
+export const RehearseItem = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('progress'),
+    /** copying: building the copy's layout; running: the plan's calls; cleaning: deleting the copy. */
+    phase: z.enum(['copying', 'running', 'cleaning']),
+    message: z.string(),
+    done: count,
+    total: count,
+  }),
+  /** Last: the copy's open shards after the plan, compared with what the plan predicted. */
+  z.strictObject({
+    type: z.literal('done'),
+    copyName: z.string(),
+    open: z.array(RehearsedShard),
+    matchesPlan: z.boolean(),
+    differences: z.array(z.string()),
+    elapsedMs: count,
+    /** Whether the copy was deleted (it is also swept on the next rehearsal if it was not). */
+    deleted: z.boolean(),
+  }),
+]);
+export type RehearseItem = z.infer<typeof RehearseItem>;
+
 const runRef = z.strictObject({ runId: z.string().min(1).max(64) });
 
 export const reshardCommands = {
@@ -253,6 +295,12 @@ export const reshardSubscriptions = {
     description: 'Runs the calls in order, waiting for ACTIVE between steps and retrying throttled calls; unsubscribing cancels after the current step.',
     params: ExecuteParams,
     item: ExecuteItem,
+  },
+  'reshard.rehearse': {
+    description:
+      "Local engine only: runs the calls on a temporary stream (shardscope-rehearsal-…) built with the stream's open shard layout, reports the resulting shards against the plan's prediction, and deletes the copy (even when a call fails).",
+    params: RehearseParams,
+    item: RehearseItem,
   },
   'reshard.resume': {
     description: 'Continues a paused, cancelled or interrupted run from its first step not done (checking a step whose outcome was not recorded).',

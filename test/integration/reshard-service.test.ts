@@ -163,7 +163,7 @@ describe('interrupted and resumed', () => {
     expect(await cancelled).toEqual({ accepted: true });
     expect(first.run.state).toBe('cancelled');
     expect(first.run.steps.map((s) => s.state)).toEqual(['done', 'done', 'pending', 'pending']);
-    expect(first.run.summary).toMatch(/^Ran 2 of 4: SplitShard shardId-000000000000 .*Left: SplitShard shardId-000000000002 .*Resume with reshard\.resume/);
+    expect(first.run.summary).toMatch(/^Ran 2 of 4: SplitShard shardId-000000000000 .*Left: SplitShard shardId-000000000002 .*Resume it from the Reshard screen \(or reshard\.resume with run /);
     expect(await openRanges(kit.kinesis, stream)).toHaveLength(6);
 
     await kit.restartService();

@@ -2,7 +2,7 @@
 // engine keeps per-shard series for an hour and top keys over its last minute (admin GetStreamStats); the keys'
 // counts are scaled from their minute to the whole window by the shard's own traffic in that minute. Anywhere
 // else the shards are sampled (trafficSample.ts). The result is kept here by id so that reshard.plan can use it
-// without sending it back: the renderer gets the shards with their ten heaviest keys, the planner every key kept.
+// without sending it back: the renderer gets the shards with their 100 heaviest keys, the planner every key kept.
 import { randomUUID } from 'node:crypto';
 import type { ObserveItem, ObserveParamsIn, ObservedShard } from '../../../shared/contract/reshard';
 import { ObserveParams } from '../../../shared/contract/reshard';
@@ -29,7 +29,8 @@ export interface Observation {
 }
 
 const HOUR_SECONDS = 3600;
-const KEYS_SHOWN = 10;
+/** Keys sent per shard: the wizard re-plans in the window from them, so it gets as many as the engine keeps. */
+const KEYS_SHOWN = 100;
 /** Keys kept per shard from the engine's stats (the admin API's maximum). */
 const ENGINE_TOP_KEYS = 100;
 /** Shards sampled at once. */

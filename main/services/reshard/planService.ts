@@ -56,6 +56,15 @@ function trafficInputs(shape: StreamShape, observation: Observation | null, note
   return inputs;
 }
 
+export function planningFacts(facts: StreamFacts, windowSeconds: number, options: { local: boolean; region: string }): PlanResult['planning'] {
+  return {
+    windowSeconds,
+    secondsPerCall: options.local ? LOCAL_SECONDS_PER_CALL : AWS_SECONDS_PER_CALL,
+    price: shardHourPrice(options.region, options.local),
+    fanOutConsumers: facts.shape.summary.consumerCount ?? 0,
+  };
+}
+
 export function planOn(facts: StreamFacts, goal: ReshardGoal, inputs: readonly ShardInput[], windowSeconds: number, options: { local: boolean; region: string }): ReshardPlan {
   const { summary } = facts.shape;
   return planReshard(
@@ -63,11 +72,8 @@ export function planOn(facts: StreamFacts, goal: ReshardGoal, inputs: readonly S
       stream: { name: summary.name, status: summary.status, capacityMode: summary.mode === 'ON_DEMAND' ? 'ON_DEMAND' : 'PROVISIONED' },
       traffic: observeTraffic(inputs),
       nextShardIndex: facts.shape.nextShardIndex,
-      windowSeconds,
       limits: { accountShardLimit: facts.accountShardLimit, accountOpenShards: facts.accountOpenShards, scalingsInLast24h: facts.shardCountUpdatesLast24h ?? 0 },
-      secondsPerCall: options.local ? LOCAL_SECONDS_PER_CALL : AWS_SECONDS_PER_CALL,
-      price: shardHourPrice(options.region, options.local),
-      fanOutConsumers: summary.consumerCount ?? 0,
+      ...planningFacts(facts, windowSeconds, options),
     },
     goal,
   );
@@ -90,7 +96,9 @@ export async function planReshardFor(deps: PlanDeps, input: PlanParamsIn): Promi
   if (facts.shardCountUpdatesLast24h === null) notes.push(UNKNOWN_UPDATES_NOTE);
   const region = await deps.connection.kinesis().config.region();
   const inputs = trafficInputs(facts.shape, observation, notes);
-  const plan = planOn(facts, params.goal, inputs, observation?.windowSeconds ?? 1, { local: deps.admin !== null, region });
+  const windowSeconds = observation?.windowSeconds ?? 1;
+  const options = { local: deps.admin !== null, region };
+  const plan = planOn(facts, params.goal, inputs, windowSeconds, options);
   const { summary } = facts.shape;
   return {
     plan,
@@ -105,5 +113,6 @@ export async function planReshardFor(deps: PlanDeps, input: PlanParamsIn): Promi
       accountOpenShards: facts.accountOpenShards,
       shardCountUpdatesLast24h: facts.shardCountUpdatesLast24h,
     },
+    planning: planningFacts(facts, windowSeconds, options),
   };
 }

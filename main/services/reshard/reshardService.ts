@@ -4,7 +4,7 @@
 // stream is sent before the user has typed the account id and the stream name.
 import { randomUUID } from 'node:crypto';
 import { RpcError } from '../../../shared/contract/errors';
-import type { ExecuteItem, ExecuteParamsIn, ObserveItem, ObserveParamsIn, PlanParamsIn, PlanResult, ReshardConfirmation, ReshardOperation, ReshardRun, ResumeParamsIn } from '../../../shared/contract/reshard';
+import type { ExecuteItem, ExecuteParamsIn, ObserveItem, ObserveParamsIn, PlanParamsIn, PlanResult, RehearseItem, RehearseParamsIn, ReshardConfirmation, ReshardOperation, ReshardRun, ResumeParamsIn } from '../../../shared/contract/reshard';
 import { ExecuteParams, ResumeParams } from '../../../shared/contract/reshard';
 import { LOCAL_ID } from '../../connections/connectionModel';
 import type { EngineAdmin } from '../engineAdmin';
@@ -15,6 +15,7 @@ import type { SessionConnection } from '../tail/tailSession';
 import type { KeyValueStore } from '../tail/savedFilters';
 import { Observations, runObserve } from './observeTraffic';
 import { planOn, planReshardFor, readStreamFacts } from './planService';
+import { rehearse } from './rehearsal';
 import { alreadyApplied, AWS_TIMING, executeRun, LOCAL_TIMING, RunControl, type ExecutorTiming } from './reshardExecutor';
 import { ReshardRuns } from './runStore';
 
@@ -36,6 +37,8 @@ export class ReshardService {
   private readonly observations = new Observations();
   private readonly runs: ReshardRuns;
   private readonly live = new Map<string, LiveRun>();
+  /** Rehearsal copies in use, which the sweep of left-over copies must not delete. */
+  private readonly rehearsals = new Set<string>();
   constructor(
     private readonly source: ReshardSource,
     settings: KeyValueStore,
@@ -56,6 +59,13 @@ export class ReshardService {
 
   plan(params: PlanParamsIn): Promise<PlanResult> {
     return planReshardFor({ ...this.context(), observations: this.observations }, params);
+  }
+
+  /** Local engine only: the calls on a temporary copy of the stream's layout, deleted after. */
+  async rehearse(params: RehearseParamsIn, out: { push(item: RehearseItem): void; signal: AbortSignal }): Promise<void> {
+    const ctx = this.context();
+    if (!ctx.admin) throw new RpcError('RehearsalUnavailable', 'A plan can be rehearsed on the local engine only: on AWS a copy would be billed. The dry run checks every step against the stream.');
+    await rehearse(ctx.connection.kinesis(), params, this.rehearsals, out.push, out.signal);
   }
 
   /** The latest run of the stream on the active connection; a stored `running` run nobody runs was cut off by a stop of the app. */

@@ -28,7 +28,7 @@ export function runSummary(run: Omit<ReshardRun, 'summary'>): string {
   if (left.length === 0) return `${ran} Nothing is left.`;
   const rest = `Left: ${left.map((s) => describeOperation(s.operation)).join('; ')}.`;
   const unknown = sent ? ` The outcome of ${describeOperation(sent.operation)} was not recorded; resuming checks the stream first.` : '';
-  const how = run.state === 'running' ? '' : ` Resume with reshard.resume (run ${run.runId}); the remaining steps are checked against the stream again first.`;
+  const how = run.state === 'running' ? '' : ` Resume it from the Reshard screen (or reshard.resume with run ${run.runId}); the remaining steps are checked against the stream again first.`;
   return `${ran} ${rest}${unknown}${how}`;
 }
 

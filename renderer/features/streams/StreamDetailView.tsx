@@ -54,7 +54,7 @@ function retentionWords(hours: number): string {
   return `${hours} hours (${Number.isInteger(days) ? days : days.toFixed(1)} day${days === 1 ? '' : 's'})`;
 }
 
-export function StreamDetailView({ name, onBack, ProduceTab, onTail }: { name: string; onBack(): void; ProduceTab: ProduceTabSlot; onTail(stream: string): void }) {
+export function StreamDetailView({ name, onBack, ProduceTab, onTail, onReshard }: { name: string; onBack(): void; ProduceTab: ProduceTabSlot; onTail(stream: string): void; onReshard(stream: string): void }) {
   const client = useClient();
   const [ticket, setTicket] = useState(0);
   const [result, setResult] = useState<{ ticket: number; detail: StreamDetail | null; error: UiError | null } | null>(null);
@@ -150,6 +150,9 @@ export function StreamDetailView({ name, onBack, ProduceTab, onTail }: { name: s
           </button>
           <button type="button" className="button" disabled={!detail} onClick={() => setAction('tags')}>
             Tags…
+          </button>
+          <button type="button" className="button" disabled={!detail} onClick={() => onReshard(name)} data-testid="reshard-this-stream" title="Open the reshard wizard on this stream">
+            Reshard…
           </button>
           <button type="button" className="button" disabled={!detail || busy} onClick={() => setAction('mode')}>
             Capacity mode…

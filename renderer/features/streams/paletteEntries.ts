@@ -46,8 +46,8 @@ function namesFor(client: AppClient | null): readonly string[] {
   return [];
 }
 
-/** Jump to a stream, tail it, or open the metrics screen for it: `tail` and `metrics` are lent by other features. */
-export function streamNamePaletteEntries(actions: { tail(stream: string): void; metrics(stream: string): void }): PaletteSource {
+/** Jump to a stream, tail it, reshard it, or open the metrics screen for it: `tail`, `reshard` and `metrics` are lent by other features. */
+export function streamNamePaletteEntries(actions: { tail(stream: string): void; reshard(stream: string): void; metrics(stream: string): void }): PaletteSource {
   return {
     id: 'stream-names',
     watch: [names],
@@ -55,6 +55,7 @@ export function streamNamePaletteEntries(actions: { tail(stream: string): void; 
       namesFor(client).flatMap((name) => [
         { id: `open-stream:${name}`, label: `Open stream ${name}`, group: 'Streams on this connection', run: () => (goToScreen('streams'), patchStreamsUi({ selected: name, open: name })) },
         { id: `tail-stream:${name}`, label: `Tail ${name}`, group: 'Streams on this connection', run: () => actions.tail(name) },
+        { id: `reshard-stream:${name}`, label: `Reshard ${name}…`, group: 'Streams on this connection', run: () => actions.reshard(name) },
         { id: `metrics-stream:${name}`, label: `Metrics of ${name}`, group: 'Streams on this connection', run: () => actions.metrics(name) },
       ]),
   };
