@@ -30,6 +30,8 @@ export interface MergedReaderOptions {
   /** Polling: how long after its arrival a record may still become readable (visibilityMarginFor); default 100 ms. */
   visibilityMarginMs?: number;
   kinesis: () => KinesisClient;
+  /** A shard was read to its end (closed by a reshard); its children, if any, start now. */
+  onDrained?: (shardId: string, children: string[]) => void;
 }
 
 export type MergeEnd = 'end-position' | 'shards-closed' | 'stopped';
@@ -98,6 +100,24 @@ export class MergedReader implements ReaderEvents {
     }
   }
 
+  /**
+   * Every record that arrived at or before this time has been handed to `emit`: the lowest watermark of the shards
+   * being read, and just before the oldest record still held. Infinity once nothing is read or held.
+   */
+  readThrough(): number {
+    let through = Infinity;
+    for (const r of this.readers.values()) {
+      if (r.state === 'reading' || r.state === 'backing-off') through = Math.min(through, r.watermark);
+    }
+    const top = this.heap.peek();
+    return top ? Math.min(through, top.record.arrivalMs - 1) : through;
+  }
+
+  /** Records of this shard read but not yet handed to `emit`. */
+  heldFor(shardId: string): number {
+    return this.heldPerShard.get(shardId) ?? 0;
+  }
+
   statuses(): ShardStatus[] {
     const out: ShardStatus[] = [];
     const budget = this.options.mode.type === 'polling' ? AWS_READ_CALLS_PER_SECOND : 0;
@@ -158,7 +178,9 @@ export class MergedReader implements ReaderEvents {
 
   drained(reader: ShardReader, children: ChildShardInfo[]): void {
     const position = this.options.start.type === 'AT_TIMESTAMP' ? this.options.start : ({ type: 'TRIM_HORIZON' } as const);
-    for (const child of this.lineage.drained(reader.shardId, children)) this.startReader(child, position);
+    const started = this.lineage.drained(reader.shardId, children);
+    this.options.onDrained?.(reader.shardId, started);
+    for (const child of started) this.startReader(child, position);
     this.wake();
   }
 

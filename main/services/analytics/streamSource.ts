@@ -1,0 +1,152 @@
+// A Kinesis stream as a query's source: the tailer's MergedReader over every shard (following reshards), polling
+// or enhanced fan-out, handing records over in batches, with the time every shard has been read through (the
+// query's clock) and the shards a reshard ends and starts.
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { AnalyticsSource } from '../../../shared/contract/analytics';
+import type { SourceRecord } from '../../analytics/streamingQuery';
+import { readSummary } from '../streams/streamReaders';
+import { confirmAccount } from '../tail/accountGuard';
+import { deregisterConsumer, registerConsumer } from '../tail/fanoutConsumer';
+import { MergedReader } from '../tail/mergedReader';
+import { visibilityMarginFor } from '../tail/shardReader';
+import type { SessionConnection } from '../tail/tailSession';
+
+/** What a source hands a run (or a discovery): batches of records in arrival order, and clock ticks. */
+export interface SourceHandler {
+  records(batch: SourceRecord[]): Promise<void>;
+  /** About every 100 ms: every record that arrived at or before `readThroughMs` has been handed over. */
+  tick(readThroughMs: number): Promise<void>;
+  shardsStarted?(shardIds: string[]): void;
+  /** A shard closed by a reshard has handed over its last record. */
+  shardEnded?(shardId: string): void;
+}
+
+export type SourceEnd = 'ended' | 'stopped';
+
+export interface RecordSource {
+  /** Lists what to read (and registers a fan-out consumer); the shards read first. */
+  open(): Promise<string[]>;
+  run(handler: SourceHandler): Promise<SourceEnd>;
+  /** Frees what open() took (a fan-out consumer), whatever happened. */
+  close(): Promise<void>;
+  /** How far behind the tip the slowest shard reads (null when unknown). */
+  millisBehind(): number | null;
+}
+
+type StreamSourceSpec = Extract<AnalyticsSource, { kind: 'stream' }>;
+
+/** Records handed over at once; a batch also leaves on every tick. */
+const BATCH_RECORDS = 1000;
+/** Polling a caught-up shard this often (within the per-shard budget of 5 calls/s) keeps a window's row quick. */
+const POLL_INTERVAL_MS = 200;
+
+export class StreamSource implements RecordSource {
+  private consumerArn: string | null = null;
+  private merged: MergedReader | null = null;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly spec: StreamSourceSpec,
+    private readonly connection: SessionConnection,
+    private readonly signal: AbortSignal,
+    private readonly purpose: string,
+  ) {
+    signal.addEventListener('abort', () => this.abort.abort(), { once: true });
+  }
+
+  async open(): Promise<string[]> {
+    const spec = this.spec;
+    if (spec.mode === 'fanout') {
+      await confirmAccount(this.connection, this.connection.sts(), spec.confirmAccountId, 'register an enhanced fan-out consumer');
+      const summary = await readSummary(this.connection.kinesis(), spec.streamName);
+      this.consumerArn = await registerConsumer(this.connection.kinesis(), summary.arn, `shardscope-${this.purpose}-${Math.random().toString(36).slice(2, 10)}`, this.signal);
+    }
+    const mode =
+      spec.mode === 'polling'
+        ? { type: 'polling' as const, options: { maxCallsPerSecond: 5, pollIntervalMs: POLL_INTERVAL_MS, limit: 10_000 } }
+        : { type: 'fanout' as const, consumerArn: this.consumerArn ?? '' };
+    this.merged = new MergedReader(
+      {
+        stream: spec.streamName,
+        start: spec.start,
+        mode,
+        mergeWindowMs: 1000,
+        visibilityMarginMs: visibilityMarginFor(this.connection.kind),
+        kinesis: () => this.connection.kinesis(),
+        onDrained: (shardId, children) => {
+          this.drained.push(shardId);
+          if (children.length > 0) this.started.push(...children);
+        },
+      },
+      this.abort.signal,
+    );
+    await this.merged.prepare();
+    return this.merged.initialShards;
+  }
+
+  private readonly drained: string[] = [];
+  private readonly started: string[] = [];
+
+  async run(handler: SourceHandler): Promise<SourceEnd> {
+    const merged = this.merged;
+    if (!merged) throw new Error('open() the source first');
+    let batch: SourceRecord[] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const out = batch;
+      batch = [];
+      await handler.records(out);
+    };
+    const end = await merged.run(
+      async (r) => {
+        batch.push({ data: r.data, partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber, shardId: r.shardId, arrivalMs: r.arrivalMs });
+        if (batch.length >= BATCH_RECORDS) await flush();
+      },
+      async () => {
+        await flush();
+        if (this.started.length > 0) handler.shardsStarted?.(this.started.splice(0));
+        // A closed parent stops holding the query's watermark once its last record has been handed over.
+        for (let i = this.drained.length - 1; i >= 0; i--) {
+          const id = this.drained[i] as string;
+          if (merged.heldFor(id) > 0) continue;
+          this.drained.splice(i, 1);
+          handler.shardEnded?.(id);
+        }
+        await handler.tick(merged.readThrough());
+      },
+    );
+    await flush();
+    return end === 'stopped' ? 'stopped' : 'ended';
+  }
+
+  millisBehind(): number | null {
+    const lags = (this.merged?.statuses() ?? []).map((s) => s.millisBehindLatest).filter((m): m is number => m !== null);
+    return lags.length > 0 ? Math.max(...lags) : null;
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+
+  /** A consumer costs money while it exists: deregister it even when the run ended by a connection switch. */
+  async close(): Promise<void> {
+    const arn = this.consumerArn;
+    if (!arn) return;
+    this.consumerArn = null;
+    let kinesis: KinesisClient;
+    let dispose = (): void => undefined;
+    try {
+      kinesis = this.connection.kinesis();
+    } catch (error) {
+      const detached = this.connection.detached?.();
+      if (!detached) throw error;
+      kinesis = detached.kinesis;
+      dispose = detached.dispose;
+    }
+    try {
+      await deregisterConsumer(kinesis, arn);
+    } finally {
+      dispose();
+    }
+  }
+}
