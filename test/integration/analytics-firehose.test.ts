@@ -128,9 +128,12 @@ describe('query outputs', () => {
     expect(text(await readDeliveryRecords(wire, 'fh_sink', null, 10))).toEqual(['{"region":"ap","amount":7}', '{"region":"us","amount":8}']);
   });
 
-  it('stops the run when the output stream does not exist', async () => {
+  it('refuses to start when the output stream or delivery stream does not exist', async () => {
     await createStream(kit.kinesis, 'lost_src', 1);
     const run = runQuery(kit.client, { sql: 'SELECT amount FROM lost_src', dialect: 'flink', schema: orderSchema, source: { kind: 'stream', streamName: 'lost_src' }, output: { kind: 'stream', streamName: 'nowhere' } });
     await expect(run.ended).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
+    const toDelivery = runQuery(kit.client, { sql: 'SELECT amount FROM lost_src', dialect: 'flink', schema: orderSchema, source: { kind: 'stream', streamName: 'lost_src' }, output: { kind: 'deliveryStream', name: 'nowhere' } });
+    await expect(toDelivery.ended).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
+    expect(toDelivery.items).toEqual([]);
   });
 });
