@@ -14,7 +14,7 @@ import { createStream, put } from '../support/tail-kit';
 let kit: AnalyticsKit;
 let wire: LocalFirehoseTarget;
 beforeAll(async () => {
-  kit = await startAnalyticsKit();
+  kit = await startAnalyticsKit({ config: '[profile prod]\nregion = eu-west-1\n', credentials: '[prod]\naws_access_key_id = AKIAPRODFIXTURE00001\naws_secret_access_key = prod-fixture-secret\n' });
   wire = { endpoint: kit.engine.endpoint, region, credentials: async () => dummyCredentials };
 });
 afterAll(async () => {
@@ -135,5 +135,17 @@ describe('query outputs', () => {
     const toDelivery = runQuery(kit.client, { sql: 'SELECT amount FROM lost_src', dialect: 'flink', schema: orderSchema, source: { kind: 'stream', streamName: 'lost_src' }, output: { kind: 'deliveryStream', name: 'nowhere' } });
     await expect(toDelivery.ended).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
     expect(toDelivery.items).toEqual([]);
+  });
+
+  it('on an AWS profile, writes nowhere until the account is named, and reads no delivery stream', async () => {
+    await kit.manager.switchTo('profile:prod');
+    try {
+      const output = runQuery(kit.client, { sql: 'SELECT amount FROM s', dialect: 'flink', schema: orderSchema, source: { kind: 'stream', streamName: 's' }, output: { kind: 'deliveryStream', name: 'sink' } });
+      await expect(output.ended).rejects.toMatchObject({ code: 'ConfirmationRequired', message: expect.stringContaining('confirmAccountId') });
+      const source = runQuery(kit.client, { sql: 'SELECT amount FROM d', dialect: 'flink', schema: orderSchema, source: { kind: 'deliveryStream', name: 'd' } });
+      await expect(source.ended).rejects.toMatchObject({ code: 'LocalOnly' });
+    } finally {
+      await kit.manager.switchTo('local');
+    }
   });
 });
