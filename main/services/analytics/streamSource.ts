@@ -1,15 +1,14 @@
 // A Kinesis stream as a query's source: the tailer's MergedReader over every shard (following reshards), polling
 // or enhanced fan-out, handing records over in batches, with the time every shard has been read through (the
 // query's clock) and the shards a reshard ends and starts.
-import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { AnalyticsSource } from '../../../shared/contract/analytics';
 import type { SourceRecord } from '../../analytics/streamingQuery';
 import { readSummary } from '../streams/streamReaders';
 import { confirmAccount } from '../tail/accountGuard';
-import { deregisterConsumer, registerConsumer } from '../tail/fanoutConsumer';
+import { registerConsumer } from '../tail/fanoutConsumer';
 import { MergedReader } from '../tail/mergedReader';
 import { visibilityMarginFor } from '../tail/shardReader';
-import type { SessionConnection } from '../tail/tailSession';
+import { deregisterOn, type SessionConnection } from '../tail/tailSession';
 
 /** What a source hands a run (or a discovery): batches of records in arrival order, and clock ticks. */
 export interface SourceHandler {
@@ -139,22 +138,7 @@ export class StreamSource implements RecordSource {
   /** A consumer costs money while it exists: deregister it even when the run ended by a connection switch. */
   async close(): Promise<void> {
     const arn = this.consumerArn;
-    if (!arn) return;
     this.consumerArn = null;
-    let kinesis: KinesisClient;
-    let dispose = (): void => undefined;
-    try {
-      kinesis = this.connection.kinesis();
-    } catch (error) {
-      const detached = this.connection.detached?.();
-      if (!detached) throw error;
-      kinesis = detached.kinesis;
-      dispose = detached.dispose;
-    }
-    try {
-      await deregisterConsumer(kinesis, arn);
-    } finally {
-      dispose();
-    }
+    if (arn) await deregisterOn(this.connection, arn);
   }
 }
