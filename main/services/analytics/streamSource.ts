@@ -44,6 +44,14 @@ const BATCH_RECORDS = 1000;
  * Polling a caught-up shard: every 200 ms on the local engine (its whole budget of 5 calls/s, so a window's row is
  * quick), and on AWS or another endpoint the tailer's share (4 calls/s), leaving room for the stream's consumers.
  */
+/**
+ * A caught-up fan-out shard is silent until records come: the local engine pushes them on write, AWS typically
+ * within 70 ms. It counts as read through this long ago; a record pushed later than that is a late record
+ * (counted and shown, not aggregated).
+ */
+const FANOUT_MARGIN_LOCAL_MS = 500;
+const FANOUT_MARGIN_REMOTE_MS = 2000;
+
 const pollingFor = (kind: SessionConnection['kind']) =>
   kind === 'local' ? { maxCallsPerSecond: 5, pollIntervalMs: 200, limit: 10_000 } : { maxCallsPerSecond: 4, pollIntervalMs: 250, limit: 10_000 };
 
@@ -94,6 +102,11 @@ export class StreamSource implements RecordSource {
     return this.merged.initialShards;
   }
 
+  private get fanoutMarginMs(): number | undefined {
+    if (this.spec.mode !== 'fanout') return undefined;
+    return this.connection.kind === 'local' ? FANOUT_MARGIN_LOCAL_MS : FANOUT_MARGIN_REMOTE_MS;
+  }
+
   async run(handler: SourceHandler): Promise<SourceEnd> {
     const merged = this.merged;
     if (!merged) throw new Error('open() the source first');
@@ -119,7 +132,7 @@ export class StreamSource implements RecordSource {
           this.drained.splice(i, 1);
           handler.shardEnded?.(id);
         }
-        await handler.tick(merged.readThrough());
+        await handler.tick(merged.readThrough(this.fanoutMarginMs));
       },
     );
     await flush();
