@@ -3,7 +3,7 @@
 // read-only refusal and the time limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdhocLoadItem, AdhocTableInfo, InputSchema } from '../../shared/contract/analytics';
-import { startAnalyticsKit, type AnalyticsKit } from '../support/analytics-kit';
+import { ordersSchema, startAnalyticsKit, type AnalyticsKit } from '../support/analytics-kit';
 import { collect } from '../support/services-kit';
 import { createStream, put } from '../support/tail-kit';
 
@@ -20,8 +20,7 @@ afterAll(async () => {
 const schema: InputSchema = {
   format: { kind: 'json' },
   columns: [
-    { name: 'region', path: '$.region', type: { base: 'VARCHAR', length: 8 } },
-    { name: 'amount', path: '$.amount', type: { base: 'INTEGER' } },
+    ...ordersSchema.columns,
     { name: 'meta_vip', path: '$.meta.vip', type: { base: 'BOOLEAN' } },
   ],
 };

@@ -2,8 +2,7 @@
 // run joined with a reference table given as CSV, the Flink export with the stream's real ARN, and saved queries
 // per connection in the settings store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputSchema } from '../../shared/contract/analytics';
-import { runQuery, startAnalyticsKit, type AnalyticsKit } from '../support/analytics-kit';
+import { ordersSchema, runQuery, startAnalyticsKit, type AnalyticsKit } from '../support/analytics-kit';
 import { createStream, put } from '../support/tail-kit';
 
 let kit: AnalyticsKit;
@@ -14,13 +13,7 @@ afterAll(async () => {
   await kit.close();
 });
 
-const schema: InputSchema = {
-  format: { kind: 'json' },
-  columns: [
-    { name: 'region', path: '$.region', type: { base: 'VARCHAR', length: 8 } },
-    { name: 'amount', path: '$.amount', type: { base: 'INTEGER' } },
-  ],
-};
+const schema = ordersSchema;
 const regions = { name: 'regions', format: 'csv' as const, text: 'code,label\neu,Europe\nus,Americas\n' };
 
 describe('the analytics contract', () => {

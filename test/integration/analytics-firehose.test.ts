@@ -4,10 +4,9 @@
 import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputSchema } from '../../shared/contract/analytics';
 import { RECENT_RECORDS } from '../../main/engine/firehose/recentRecords';
 import { readDeliveryRecords, type LocalFirehoseTarget } from '../../main/services/analytics/localFirehose';
-import { createDeliveryStream, runQuery, startAnalyticsKit, type AnalyticsKit } from '../support/analytics-kit';
+import { createDeliveryStream, ordersSchema, runQuery, startAnalyticsKit, type AnalyticsKit } from '../support/analytics-kit';
 import { dummyCredentials, region } from '../support/kinesis';
 import { createStream, put } from '../support/tail-kit';
 
@@ -65,13 +64,7 @@ describe('LocalReadDeliveryRecords', () => {
   });
 });
 
-const orderSchema: InputSchema = {
-  format: { kind: 'json' },
-  columns: [
-    { name: 'region', path: '$.region', type: { base: 'VARCHAR', length: 8 } },
-    { name: 'amount', path: '$.amount', type: { base: 'INTEGER' } },
-  ],
-};
+const orderSchema = ordersSchema;
 
 describe('a delivery stream as a query source', () => {
   it('runs a query over the records arriving at a delivery stream', async () => {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FirehoseClient, CreateDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { analyticsCommands, analyticsSubscriptions, type RunItem, type RunParamsIn } from '../../shared/contract/analytics';
+import { analyticsCommands, analyticsSubscriptions, type InputSchema, type RunItem, type RunParamsIn } from '../../shared/contract/analytics';
 import { defineContract } from '../../shared/contract/index';
 import { ConnectionManager } from '../../main/connections/connectionManager';
 import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
@@ -15,6 +15,15 @@ import type { RpcClient, SubscriptionHandle } from '../../renderer/api/client';
 import { dummyCredentials, region, sdkClient } from './kinesis';
 import { memoryClient, testDispatcher } from './rpc-kit';
 import { tempDir } from './tempDir';
+
+/** JSON orders `{"region", "amount"}`: the schema most analytics tests read with. */
+export const ordersSchema: InputSchema = {
+  format: { kind: 'json' },
+  columns: [
+    { name: 'region', path: '$.region', type: { base: 'VARCHAR', length: 8 } },
+    { name: 'amount', path: '$.amount', type: { base: 'INTEGER' } },
+  ],
+};
 
 export const analyticsContract = defineContract({ commands: analyticsCommands, subscriptions: analyticsSubscriptions, events: {} });
 export type AnalyticsClient = RpcClient<typeof analyticsContract>;
