@@ -79,10 +79,10 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...streams.commands,
       ...producers.commands,
       ...tail.commands,
+      ...analytics.commands,
       ...engine.commands,
       ...reshard.commands,
       ...metricsHandlers(services.features?.connections).commands,
-      ...analytics.commands,
     },
     subscriptions: {
       'diag.count': async (params, sink) => {

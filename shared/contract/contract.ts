@@ -111,10 +111,10 @@ export const contract = defineContract({
     ...streamsCommands,
     ...producersCommands,
     ...tailCommands,
+    ...analyticsCommands,
     ...engineCommands,
     ...reshardCommands,
     ...metricsCommands,
-    ...analyticsCommands,
   },
   subscriptions: {
     'diag.count': {
