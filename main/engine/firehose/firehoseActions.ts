@@ -5,9 +5,9 @@ import { CreateDeliveryStream } from './actions/CreateDeliveryStream';
 import { DeleteDeliveryStream } from './actions/DeleteDeliveryStream';
 import { DescribeDeliveryStream } from './actions/DescribeDeliveryStream';
 import { FlushDeliveryStream } from './actions/FlushDeliveryStream';
+import { LocalReadDeliveryRecords } from './actions/LocalReadDeliveryRecords';
 import { ListDeliveryStreams } from './actions/ListDeliveryStreams';
 import { ListTagsForDeliveryStream } from './actions/ListTagsForDeliveryStream';
-import { LocalReadDeliveryRecords } from './actions/LocalReadDeliveryRecords';
 import { PutRecord } from './actions/PutRecord';
 import { PutRecordBatch } from './actions/PutRecordBatch';
 import { StartDeliveryStreamEncryption } from './actions/StartDeliveryStreamEncryption';
@@ -21,9 +21,9 @@ export const firehoseActions: readonly ActionModule<FirehoseContext>[] = [
   DeleteDeliveryStream,
   DescribeDeliveryStream,
   FlushDeliveryStream,
+  LocalReadDeliveryRecords,
   ListDeliveryStreams,
   ListTagsForDeliveryStream,
-  LocalReadDeliveryRecords,
   PutRecord,
   PutRecordBatch,
   StartDeliveryStreamEncryption,
