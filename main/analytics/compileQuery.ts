@@ -1,5 +1,6 @@
 // The front door for the editor and the runner: SQL text in one dialect → a QueryPlan, or a SqlError placed at
 // the offending token.
+import type { QueryError, SqlDialect } from '../../shared/contract/analytics';
 import { parseFlinkSql } from './flinkParser';
 import { parseKdaSql } from './kdaParser';
 import { bindQuery, type BindOptions } from './queryBinder';
@@ -7,7 +8,7 @@ import type { QueryPlan } from './queryPlan';
 import { SqlError } from './sqlError';
 import type { ParsedQuery } from './queryAst';
 
-export type SqlDialect = 'flink' | 'kda';
+export type { SqlDialect } from '../../shared/contract/analytics';
 
 export function parseSql(sql: string, dialect: SqlDialect): ParsedQuery {
   return dialect === 'flink' ? parseFlinkSql(sql) : parseKdaSql(sql);
@@ -18,7 +19,7 @@ export function compileQuery(sql: string, dialect: SqlDialect, options: BindOpti
   return bindQuery(parseSql(sql, dialect), options);
 }
 
-export type QueryCheck = { ok: true; plan: QueryPlan } | { ok: false; error: { message: string; kind: SqlError['kind']; span: SqlError['span'] } };
+export type QueryCheck = { ok: true; plan: QueryPlan } | { ok: false; error: QueryError };
 
 /** compileQuery for an editor: the error as data instead of an exception. */
 export function checkQuery(sql: string, dialect: SqlDialect, options: BindOptions): QueryCheck {

@@ -3,13 +3,14 @@
 // the sink table and INSERT INTO … SELECT. Connector options are those of the current `kinesis` table connector
 // (flink-connector-aws 5.x: 'stream.arn', 'aws.region', 'source.init.position'), not the legacy 'stream' and
 // 'scan.stream.initpos'. What has no Flink equivalent is named instead of guessed.
+import type { FlinkExport, KinesisStartPosition } from '../../shared/contract/analytics';
 import type { Expr } from './queryAst';
 import type { InputSchema } from './inputSchema';
 import { parsePath } from './inputSchema';
 import { SLOT_ARRIVAL, SLOT_PARTITION_KEY, SLOT_ROWTIME, SLOT_SEQUENCE_NUMBER, SLOT_SHARD_ID, systemColumns, type AggregateCall, type QueryPlan } from './queryPlan';
 import type { SqlType } from './sqlTypes';
 
-export type KinesisStartPosition = 'LATEST' | 'TRIM_HORIZON' | 'AT_TIMESTAMP';
+export type { FlinkExport, KinesisStartPosition } from '../../shared/contract/analytics';
 
 export interface FlinkExportOptions {
   /** The source stream's ARN and region. */
@@ -25,9 +26,6 @@ export interface FlinkExportOptions {
   sinkTable?: string;
 }
 
-export type FlinkExport =
-  | { ok: true; script: string; notes: string[] }
-  | { ok: false; untranslatable: string[] };
 
 class Untranslatable extends Error {}
 

@@ -2,22 +2,11 @@
 // RecordColumns were ({Name, SqlType, Mapping}). The user may rename and retype columns before running a query.
 // A record is mapped onto a row of values; a record that does not parse or whose value cannot be coerced to its
 // column's type is rejected with a reason (KDA's error_stream), never dropped silently.
+import type { InputSchema } from '../../shared/contract/analytics';
 import { parseTimestamp, type SqlType, type SqlValue } from './sqlTypes';
 
-export interface ColumnSpec {
-  /** The column name queries use (case kept; quote it in SQL if it is not upper case). */
-  name: string;
-  /** JSON: a JSONPath such as `$.order.amount`; CSV: the field position such as `$[2]` (0-based). */
-  path: string;
-  type: SqlType;
-}
-
-export type RecordFormat = { kind: 'json' } | { kind: 'csv'; delimiter: string };
-
-export interface InputSchema {
-  format: RecordFormat;
-  columns: ColumnSpec[];
-}
+// The schema's types are the contract's (shared/contract/analytics), declared once.
+export type { ColumnSpec, InputSchema, RecordFormat } from '../../shared/contract/analytics';
 
 export class RecordRejected extends Error {}
 

@@ -2,6 +2,7 @@
 // input row (system columns, then the schema's columns, then the reference table's), and in grouped queries
 // group keys, aggregates and window bounds are references into the group's state.
 import type { Expr } from './queryAst';
+import type { PlanColumn } from '../../shared/contract/analytics';
 import type { SqlType, SqlValue } from './sqlTypes';
 
 export type AggregateFn = 'COUNT' | 'SUM' | 'AVG' | 'MIN' | 'MAX' | 'COUNT_DISTINCT' | 'APPROX_COUNT_DISTINCT';
@@ -32,10 +33,7 @@ export type WindowSpec =
   /** OVER windows: one output row per input row, aggregates over the row's partition. */
   | { kind: 'sliding'; windows: SlidingWindowDef[] };
 
-export interface PlanColumn {
-  name: string;
-  type: SqlType;
-}
+export type { PlanColumn } from '../../shared/contract/analytics';
 
 export interface ReferenceTable {
   name: string;

@@ -3,14 +3,9 @@
 import { HLL_BYTES } from './hyperLogLog';
 import type { StateCounter } from './aggregates';
 
-export interface StateSnapshot {
-  openWindows: number;
-  openGroups: number;
-  distinctEntries: number;
-  sketches: number;
-  slidingRows: number;
-  estimatedBytes: number;
-}
+import type { StateSnapshot } from '../../shared/contract/analytics';
+
+export type { StateSnapshot } from '../../shared/contract/analytics';
 
 /** Rough per-entry costs in V8 (object headers, map slots, small arrays); good to a factor of two. */
 const GROUP_BYTES = 160;

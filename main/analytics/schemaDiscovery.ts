@@ -5,6 +5,7 @@
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, TIMESTAMP, VARCHAR, parseTimestamp, type SqlType } from './sqlTypes';
 import { compileRecordMapper, formatPath, payloadText, RecordRejected, splitCsv, type ColumnSpec, type InputSchema, type RecordFormat } from './inputSchema';
 import type { SqlValue } from './sqlTypes';
+import type { ParsedSample } from '../../shared/contract/analytics';
 
 const reservedNames = new Set([
   'ALL', 'AND', 'AS', 'AVG', 'BETWEEN', 'BY', 'CASE', 'CAST', 'COUNT', 'CURRENT_TIMESTAMP', 'DATE', 'DAY', 'DISTINCT',
@@ -70,7 +71,7 @@ function typeFor(o: Observed): SqlType {
 export interface DiscoveryResult {
   schema: InputSchema;
   /** Each sample as the inferred schema maps it (KDA's ParsedInputRecords), or the reason it was rejected. */
-  parsed: ({ ok: true; values: SqlValue[] } | { ok: false; reason: string })[];
+  parsed: ParsedSample[];
 }
 
 export interface DiscoveryOptions {

@@ -1,20 +1,14 @@
-// An error in a query, placed at its source position so the editor can underline it.
-export interface SourceSpan {
-  /** Character offset of the first character (0-based). */
-  offset: number;
-  /** Length in characters (at least 1, so there is something to underline). */
-  length: number;
-  /** 1-based line and column of the first character. */
-  line: number;
-  column: number;
-}
+// An error in a query, placed at its source position (SourceSpan, from the contract) so the editor can underline it.
+import type { SourceSpan, SqlErrorKind } from '../../shared/contract/analytics';
+
+export type { SourceSpan } from '../../shared/contract/analytics';
 
 export class SqlError extends Error {
   constructor(
     message: string,
     readonly span: SourceSpan,
     /** 'syntax' for text the grammar cannot read; 'unsupported' for valid SQL outside our subset; 'semantic' for names and types. */
-    readonly kind: 'syntax' | 'unsupported' | 'semantic',
+    readonly kind: SqlErrorKind,
   ) {
     super(`${message} (line ${span.line}, column ${span.column})`);
     this.name = 'SqlError';

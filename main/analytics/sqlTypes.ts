@@ -1,14 +1,9 @@
 // The SQL types a query can see, and how a runtime value looks. Timestamps travel as epoch milliseconds (numbers);
 // the column's type says how to show them. BIGINT values are JavaScript numbers: exact up to 2^53.
-export type SqlBaseType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP';
+import type { SqlBaseType, SqlType } from '../../shared/contract/analytics';
 
-export interface SqlType {
-  base: SqlBaseType;
-  /** VARCHAR only: the declared length (KDA truncated longer strings silently). */
-  length?: number;
-}
-
-export type SqlValue = string | number | boolean | null;
+// Declared once in the contract (shared/contract/analytics).
+export type { SqlBaseType, SqlType, SqlValue } from '../../shared/contract/analytics';
 
 export const VARCHAR = (length?: number): SqlType => (length === undefined ? { base: 'VARCHAR' } : { base: 'VARCHAR', length });
 export const INTEGER: SqlType = { base: 'INTEGER' };

@@ -5,12 +5,13 @@
 import { compileExpr, newContext, type Compiled, type EvalContext } from './expressionCompiler';
 import { compileRecordMapper, RecordRejected, type InputSchema } from './inputSchema';
 import { GroupEmitter } from './groupEmitter';
-import { QueryState, QueryStateError, type StateSnapshot } from './queryState';
+import { QueryState, QueryStateError } from './queryState';
 import { RowProjection, SlidingWindows } from './slidingWindows';
 import { StaggerAggregator } from './staggerAggregator';
 import { Watermarks } from './watermarks';
 import { WindowAggregator, type WindowOperator } from './windowAggregator';
 import { SLOT_ARRIVAL, SLOT_PARTITION_KEY, SLOT_ROWTIME, SLOT_SEQUENCE_NUMBER, SLOT_SHARD_ID, systemColumns, type PlanColumn, type QueryPlan } from './queryPlan';
+import type { LateRecord, QueryStats, RecordError, ResultRow } from '../../shared/contract/analytics';
 import type { SqlValue } from './sqlTypes';
 
 export interface SourceRecord {
@@ -23,26 +24,7 @@ export interface SourceRecord {
   arrivalMs: number;
 }
 
-export interface ResultRow {
-  /** The row's ROWTIME: a closed window's end, or the input row's time. */
-  rowtime: number;
-  /** One value per output column (QueryRun.columns). Timestamps are epoch ms. */
-  values: SqlValue[];
-}
-
-export interface RecordError {
-  reason: string;
-  shardId: string;
-  sequenceNumber: string;
-  arrivalMs: number;
-}
-
-export interface LateRecord {
-  shardId: string;
-  sequenceNumber: string;
-  time: number;
-  watermark: number;
-}
+export type { LateRecord, QueryStats, RecordError, ResultRow } from '../../shared/contract/analytics';
 
 export interface QuerySink {
   rows(rows: ResultRow[]): void;
@@ -61,20 +43,6 @@ export interface QueryRunOptions {
   now?: () => number;
   /** How many recent record errors stats() keeps. Default 20. */
   recentErrors?: number;
-}
-
-export interface QueryStats {
-  recordsIn: number;
-  rowsOut: number;
-  filteredOut: number;
-  parseErrors: number;
-  lateRecords: number;
-  /** The current watermark (epoch ms), null before any input. */
-  watermark: number | null;
-  state: StateSnapshot;
-  maxStateBytes: number;
-  recentErrors: RecordError[];
-  stopped: string | null;
 }
 
 export const DEFAULT_MAX_STATE_BYTES = 256 * 1_048_576;

@@ -1,5 +1,6 @@
 // The app's contract implementation: one entry per command and subscription in shared/contract/contract.ts.
 // Feature handlers (connections, streams, producers, tail, engine) are built from the services and spread in.
+import { analyticsCommands, analyticsSubscriptions } from '../../shared/contract/analytics';
 import { connectionsCommands, contract, type AppContract } from '../../shared/contract/index';
 import { engineCommands, engineSubscriptions } from '../../shared/contract/engine';
 import { producersCommands, producersSubscriptions } from '../../shared/contract/producers';
@@ -11,6 +12,7 @@ import { appInfo, type AppIdentity } from './appInfo';
 import { engineDataDir, type EngineStateStore } from './localEngineSupervisor';
 import type { Generators } from '../services/producers/generators';
 import type { KeyValueStore } from '../services/tail/savedFilters';
+import { analyticsHandlers } from './analyticsHandlers';
 import { toAppError } from './appErrors';
 import { connectionsHandlers, forwardConnectionEvents } from './connectionsHandlers';
 import { createDispatcher, type Dispatcher } from '../rpc/dispatcher';
@@ -49,6 +51,7 @@ function featureHandlers(features: FeatureServices | undefined) {
       tail: { ...unavailableHandlers(tailCommands, tailSubscriptions), close: () => undefined },
       engine: unavailableHandlers(engineCommands, engineSubscriptions),
       reshard: unavailableHandlers(reshardCommands, reshardSubscriptions),
+      analytics: { ...unavailableHandlers(analyticsCommands, analyticsSubscriptions), close: () => undefined },
     };
   }
   return {
@@ -58,14 +61,18 @@ function featureHandlers(features: FeatureServices | undefined) {
     tail: tailHandlers(features.connections, features.settings),
     engine: engineHandlers(features.connections),
     reshard: reshardHandlers(features.connections, features.settings),
+    analytics: analyticsHandlers(features.connections, features.settings),
   };
 }
 
 /** The handlers, and close(): cancels the tailer's import and replay jobs (on shutdown). */
 export function appHandlers(services: AppServices): Handlers<AppContract> & { close(): void } {
-  const { connections, streams, producers, tail, engine, reshard } = featureHandlers(services.features);
+  const { connections, streams, producers, tail, engine, reshard, analytics } = featureHandlers(services.features);
   return {
-    close: () => tail.close(),
+    close: () => {
+      tail.close();
+      analytics.close();
+    },
     commands: {
       'app.info': (_params, ctx) => appInfo(services.identity, ctx.transport),
       'engine.status': () => services.engine.get(),
@@ -73,6 +80,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...streams.commands,
       ...producers.commands,
       ...tail.commands,
+      ...analytics.commands,
       ...engine.commands,
       ...reshard.commands,
       ...metricsHandlers(services.features?.connections).commands,
@@ -94,6 +102,7 @@ export function appHandlers(services: AppServices): Handlers<AppContract> & { cl
       ...tail.subscriptions,
       ...engine.subscriptions,
       ...reshard.subscriptions,
+      ...analytics.subscriptions,
     },
   };
 }

@@ -2,6 +2,7 @@
 // `tail.records`), a handler in main, and calls in the renderer; the dispatcher and transports stay as they are.
 // Feature fragments (streams, producers, tail, engine) live in their own files and are spread in below.
 import { z } from 'zod';
+import { analyticsCommands, analyticsSubscriptions } from './analytics';
 import { appInfoSchema, engineStatusSchema } from './app';
 import {
   AddCustomConnectionInput,
@@ -111,6 +112,7 @@ export const contract = defineContract({
     ...streamsCommands,
     ...producersCommands,
     ...tailCommands,
+    ...analyticsCommands,
     ...engineCommands,
     ...reshardCommands,
     ...metricsCommands,
@@ -132,6 +134,7 @@ export const contract = defineContract({
     ...tailSubscriptions,
     ...engineSubscriptions,
     ...reshardSubscriptions,
+    ...analyticsSubscriptions,
   },
   events: {
     'engine.status': {

@@ -6,6 +6,7 @@ import { DeleteDeliveryStream } from './actions/DeleteDeliveryStream';
 import { DescribeDeliveryState } from './actions/DescribeDeliveryState';
 import { DescribeDeliveryStream } from './actions/DescribeDeliveryStream';
 import { FlushDeliveryStream } from './actions/FlushDeliveryStream';
+import { LocalReadDeliveryRecords } from './actions/LocalReadDeliveryRecords';
 import { ListDeliveryStreams } from './actions/ListDeliveryStreams';
 import { ListTagsForDeliveryStream } from './actions/ListTagsForDeliveryStream';
 import { LocalSetLambdaModule } from './actions/LocalSetLambdaModule';
@@ -23,6 +24,7 @@ export const firehoseActions: readonly ActionModule<FirehoseContext>[] = [
   DescribeDeliveryState,
   DescribeDeliveryStream,
   FlushDeliveryStream,
+  LocalReadDeliveryRecords,
   ListDeliveryStreams,
   ListTagsForDeliveryStream,
   LocalSetLambdaModule,

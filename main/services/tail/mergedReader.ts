@@ -30,6 +30,8 @@ export interface MergedReaderOptions {
   /** Polling: how long after its arrival a record may still become readable (visibilityMarginFor); default 100 ms. */
   visibilityMarginMs?: number;
   kinesis: () => KinesisClient;
+  /** A shard was read to its end (closed by a reshard); its children, if any, start now. */
+  onDrained?: (shardId: string, children: string[]) => void;
 }
 
 export type MergeEnd = 'end-position' | 'shards-closed' | 'stopped';
@@ -39,6 +41,8 @@ export class MergedReader implements ReaderEvents {
   private readonly running = new Set<Promise<void>>();
   private readonly heap = new MergeHeap();
   private readonly heldPerShard = new Map<string, number>();
+  /** Shards whose reader started at LATEST: nothing before their start is theirs to deliver. */
+  private readonly startedAtLatest = new Set<string>();
   private lineage = new Lineage([]);
   private readonly abort = new AbortController();
   private failure: unknown = null;
@@ -96,6 +100,31 @@ export class MergedReader implements ReaderEvents {
       this.stopAll();
       await Promise.allSettled([...this.running]);
     }
+  }
+
+  /**
+   * Every record that arrived at or before this time has been handed to `emit`: the lowest watermark of the shards
+   * being read, and just before the oldest record still held. Infinity once nothing is read or held.
+   * `caughtUpFanoutMarginMs`: a fan-out shard caught up at its last event (or started at LATEST and silent since), on
+   * a live subscription, speaks again only when records come (or at a heartbeat, seconds later); it counts as read
+   * through this long ago.
+   */
+  readThrough(caughtUpFanoutMarginMs?: number): number {
+    let through = Infinity;
+    const now = Date.now();
+    for (const r of this.readers.values()) {
+      if (r.state !== 'reading' && r.state !== 'backing-off') continue;
+      const caughtUp = r.millisBehindLatest === 0 || (r.millisBehindLatest === null && this.startedAtLatest.has(r.shardId));
+      const idle = caughtUpFanoutMarginMs !== undefined && r instanceof FanoutShardReader && r.state === 'reading' && caughtUp;
+      through = Math.min(through, idle ? Math.max(r.watermark, now - caughtUpFanoutMarginMs) : r.watermark);
+    }
+    const top = this.heap.peek();
+    return top ? Math.min(through, top.record.arrivalMs - 1) : through;
+  }
+
+  /** Records of this shard read but not yet handed to `emit`. */
+  heldFor(shardId: string): number {
+    return this.heldPerShard.get(shardId) ?? 0;
   }
 
   statuses(): ShardStatus[] {
@@ -158,7 +187,9 @@ export class MergedReader implements ReaderEvents {
 
   drained(reader: ShardReader, children: ChildShardInfo[]): void {
     const position = this.options.start.type === 'AT_TIMESTAMP' ? this.options.start : ({ type: 'TRIM_HORIZON' } as const);
-    for (const child of this.lineage.drained(reader.shardId, children)) this.startReader(child, position);
+    const started = this.lineage.drained(reader.shardId, children);
+    this.options.onDrained?.(reader.shardId, started);
+    for (const child of started) this.startReader(child, position);
     this.wake();
   }
 
@@ -178,6 +209,7 @@ export class MergedReader implements ReaderEvents {
   private startReader(shardId: string, start: TailStartPosition): void {
     const o = this.options;
     const position = toIteratorPosition(start);
+    if (start.type === 'LATEST') this.startedAtLatest.add(shardId);
     const reader =
       o.mode.type === 'polling'
         ? new PollingShardReader(o.kinesis, o.stream, shardId, position, o.mode.options, this, this.abort.signal, o.visibilityMarginMs)
