@@ -220,7 +220,7 @@ function AnalyticsWorkspace({ client, epoch }: { client: AppClient; epoch: numbe
                     </span>
                   ) : (
                     <span className="analytics-bad" data-testid="sql-problem">
-                      Line {verdictNow.error.span.line}, column {verdictNow.error.span.column}: {verdictNow.error.message}
+                      {verdictNow.error.message}
                     </span>
                   )}
                 </p>

@@ -132,8 +132,8 @@ export function SchemaEditor({ client, form, disabled }: { client: AppClient; fo
                       </span>
                     </td>
                     <td>
-                      <button type="button" className="link-button" disabled={disabled} onClick={() => patchAnalyticsForm({ columns: form.columns.filter((_, j) => j !== i) })} aria-label={`Remove ${c.name}`}>
-                        Remove
+                      <button type="button" className="icon-button" disabled={disabled} onClick={() => patchAnalyticsForm({ columns: form.columns.filter((_, j) => j !== i) })} aria-label={`Remove ${c.name}`} title={`Remove ${c.name}`}>
+                        <span aria-hidden="true">×</span>
                       </button>
                     </td>
                   </tr>

@@ -84,8 +84,13 @@ export function SqlEditor({
   });
 
   useEffect(() => {
-    const parent = host.current;
-    if (!parent) return;
+    const outer = host.current;
+    if (!outer) return;
+    // The editor lives in a shadow root: CodeMirror then styles it with constructed style sheets, which the
+    // app's Content-Security-Policy (style-src 'self') allows, where it would otherwise inject <style> tags.
+    const root = outer.shadowRoot ?? outer.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    root.replaceChildren(parent);
     const lint = linter(
       async (v): Promise<Diagnostic[]> => {
         const text = v.state.doc.toString();
@@ -101,6 +106,7 @@ export function SqlEditor({
     );
     const editor = new EditorView({
       parent,
+      root,
       state: EditorState.create({
         doc: value,
         extensions: [
@@ -128,6 +134,7 @@ export function SqlEditor({
     view.current = editor;
     return () => {
       editor.destroy();
+      parent.remove();
       view.current = null;
     };
     // The view is built once; later props reach it through the effects below.

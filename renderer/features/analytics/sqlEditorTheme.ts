@@ -3,10 +3,11 @@ import { defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@code
 import { EditorView } from '@codemirror/view';
 
 export const sqlEditorTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: 'var(--text-md)' },
+  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: 'var(--text-md)', maxHeight: '360px' },
+  '.cm-content, .cm-gutter': { minHeight: '140px' },
   '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '-1px' },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--text)', padding: 'var(--space-2) 0' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55' },
+  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55', overflow: 'auto' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--sql-selection)' },
   '.cm-activeLine': { backgroundColor: 'var(--sql-active-line)' },

@@ -1,0 +1,95 @@
+// The Analytics screen end to end, against the web host's local engine fed by the generator in main: discover the
+// schema, type a tumbling count in the editor with the keyboard, run it, and watch the table and the chart grow;
+// then a syntax error underlined under the right token with its message. Screens kept in both themes.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { keepScreens } from './screens';
+import { connectRpc, createActiveStream, type TestRpc } from './tailRpc';
+
+const template = '{"kind":"{{pick view click buy}}","amount":{{int 1 200}},"n":{{seq}}}';
+
+async function replaceQuery(page: Page, text: string): Promise<void> {
+  const editor = page.getByTestId('sql-editor-input');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+  // A completion list may be open after the last word: close it so the next key is not taken by it.
+  await page.keyboard.press('Escape');
+}
+
+test('a tumbling count typed in the editor runs live; a syntax error is underlined where it is', async ({ app: { page, shell } }, testInfo) => {
+  test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
+  test.setTimeout(180_000);
+  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
+  const origin = new URL(page.url()).origin;
+  const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
+  if (!token) throw new Error('the page kept no token');
+  const rpc: TestRpc = await connectRpc(origin, token);
+  const stream = `e2e_analytics_${Date.now().toString(36)}`;
+  await createActiveStream(rpc, stream, 2);
+  const generator = await rpc.call('generator.start', { stream, shape: { kind: 'template', template, format: 'json' }, ratePerSecond: 50, seed: 11 });
+
+  try {
+    // The screen from the keyboard, before anything is set: real empty states.
+    await page.keyboard.press('Alt+5');
+    await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+    await expect(page.getByTestId('results-empty')).toBeVisible();
+    await expect(page.getByTestId('schema-empty')).toBeVisible();
+
+    // Source and schema: the discovered columns come from the generated JSON.
+    await page.getByTestId('analytics-stream').fill(stream);
+    await expect.poll(async () => (await rpc.call('generator.list')).generators.find((g) => g.id === generator.id)?.acknowledged ?? 0, { timeout: 20_000 }).toBeGreaterThan(20);
+    await page.getByTestId('discover-schema').click();
+    const columns = page.getByTestId('schema-columns');
+    await expect(columns).toBeVisible({ timeout: 20_000 });
+    await expect(columns.locator('td.mono', { hasText: '$.kind' })).toBeVisible();
+    await expect(columns.locator('td.mono', { hasText: '$.amount' })).toBeVisible();
+
+    // A tumbling count per kind, typed key by key; main's checker accepts it and names the window.
+    await replaceQuery(page, `SELECT window_start, window_end, kind, COUNT(*) AS orders FROM TABLE(TUMBLE(TABLE ${stream}, DESCRIPTOR(ROWTIME), INTERVAL '2' SECOND)) GROUP BY window_start, window_end, kind`);
+    await expect(page.getByTestId('sql-verdict')).toContainText('tumbling window of 2 s on ROWTIME', { timeout: 10_000 });
+    await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+    await keepScreens(page, testInfo, 'analytics-ready', { tall: true });
+
+    // Run from the editor (Ctrl+Enter): windows close every 2 s and the table and the chart grow in place.
+    await page.getByTestId('sql-editor-input').press('Control+Enter');
+    await expect(page.getByTestId('run-state')).toHaveText('Running', { timeout: 15_000 });
+    const table = page.getByTestId('results-table');
+    await expect.poll(async () => Number((await table.getAttribute('data-count')) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    const first = Number(await table.getAttribute('data-count'));
+    await expect(table.getByRole('columnheader', { name: 'orders' })).toBeVisible();
+    await expect(table.getByRole('gridcell', { name: 'click', exact: true }).first()).toBeVisible();
+    await expect.poll(async () => Number((await table.getAttribute('data-count')) ?? 0), { timeout: 30_000 }).toBeGreaterThan(first);
+    await expect(page.getByTestId('records-in')).not.toHaveText('0');
+    await keepScreens(page, testInfo, 'analytics-table', { tall: true });
+
+    await page.getByRole('tab', { name: 'Chart' }).click();
+    const chart = page.getByTestId('chart-groups');
+    await expect(chart).toBeVisible();
+    await expect(chart.locator('.recharts-line')).toHaveCount(3);
+    const points = Number(await chart.getAttribute('data-points'));
+    await expect.poll(async () => Number((await chart.getAttribute('data-points')) ?? 0), { timeout: 30_000 }).toBeGreaterThan(points);
+    await keepScreens(page, testInfo, 'analytics-chart', { tall: true });
+
+    // Pausing freezes the view only: the query keeps reading.
+    await page.getByTestId('pause-view').click();
+    await expect(page.getByTestId('run-state')).toHaveText('View paused');
+    const readAtPause = Number((await page.getByTestId('records-in').textContent())?.replace(/\D/g, ''));
+    await expect.poll(async () => Number((await page.getByTestId('records-in').textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(readAtPause);
+    await page.getByTestId('pause-view').click();
+
+    // Stop, then a syntax error: underlined under the token main names, with its message.
+    await page.getByTestId('analytics-run').click();
+    await expect(page.getByTestId('run-state')).toHaveText('Stopped');
+    await replaceQuery(page, `SELECT window_start, COUNT(*) AS orders FROM TABLE(TUMBLE(TABLE ${stream}, DESCRIPTOR(ROWTIME), INTERVAL '2' SECOND)) GROUP BY window_start, window_end ORDER BY orders`);
+    const underline = page.locator('.cm-lintRange-error');
+    await expect(underline).toHaveText('ORDER', { timeout: 10_000 });
+    await expect(page.getByTestId('sql-problem')).toContainText('ORDER BY on a stream is not supported');
+    await underline.hover();
+    await expect(page.locator('.cm-tooltip-lint')).toContainText('ORDER BY on a stream is not supported');
+    await keepScreens(page, testInfo, 'analytics-error');
+  } finally {
+    await rpc.call('generator.stop', { id: generator.id }).catch(() => undefined);
+  }
+});
