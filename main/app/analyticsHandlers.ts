@@ -3,13 +3,18 @@
 import { analyticsCommands, analyticsSubscriptions } from '../../shared/contract/analytics';
 import type { EventSpec } from '../../shared/contract/define';
 import { RpcError } from '../../shared/contract/errors';
+import { LOCAL_ID } from '../connections/connectionModel';
 import type { Handlers } from '../rpc/handlers';
+import { DeliverySource } from '../services/analytics/deliverySource';
 import { describeSamples, sampleSource } from '../services/analytics/discovery';
 import { flinkScript } from '../services/analytics/flinkScript';
+import type { LocalFirehoseTarget } from '../services/analytics/localFirehose';
 import { checkForEditor } from '../services/analytics/queryCheck';
+import { runQuery } from '../services/analytics/queryRunner';
 import { SavedQueries } from '../services/analytics/savedQueries';
 import { StreamSource } from '../services/analytics/streamSource';
 import { activeConnection, type TailConnections } from '../services/tail/connectionClients';
+import type { SessionConnection } from '../services/tail/tailSession';
 import type { KeyValueStore } from '../services/tail/savedFilters';
 
 export interface AnalyticsContract {
@@ -22,6 +27,14 @@ const notYet = (): never => {
   throw new RpcError('NotImplemented', 'This part of analytics is not available yet.');
 };
 
+/** A delivery stream source reads the local engine's recent records: only on the local connection. */
+function localFirehose(connections: TailConnections, connection: SessionConnection): LocalFirehoseTarget {
+  if (connection.kind !== 'local') throw new RpcError('LocalOnly', 'A delivery stream can be a query source on the local engine only: on AWS, query the Kinesis stream that feeds it.');
+  const local = connections.summary(LOCAL_ID);
+  if (!local.endpoint) throw new RpcError('EngineNotRunning', 'The local engine is not running. Settings → Local engine says why.');
+  return { endpoint: local.endpoint, region: local.region, credentials: () => connection.kinesis().config.credentials() };
+}
+
 export function analyticsHandlers(connections: TailConnections, settings: KeyValueStore): Handlers<AnalyticsContract> & { close(): void } {
   const saved = new SavedQueries(settings);
   return {
@@ -31,8 +44,9 @@ export function analyticsHandlers(connections: TailConnections, settings: KeyVal
       'analytics.discover': async (params, ctx) => {
         const source = params.source;
         if (source.kind === 'samples') return describeSamples(source.records, params, null);
-        if (source.kind === 'deliveryStream') return notYet();
-        const records = await sampleSource(new StreamSource(source, activeConnection(connections), ctx.signal, 'discover'), params.sampleSize, params.waitMs);
+        const connection = activeConnection(connections);
+        const reader = source.kind === 'stream' ? new StreamSource(source, connection, ctx.signal, 'discover') : new DeliverySource(source, localFirehose(connections, connection), ctx.signal);
+        const records = await sampleSource(reader, params.sampleSize, params.waitMs);
         return describeSamples(records, params, `within ${params.waitMs / 1000} s`);
       },
       'analytics.exportFlink': (params) => flinkScript(params, activeConnection(connections).kinesis()),
@@ -43,7 +57,10 @@ export function analyticsHandlers(connections: TailConnections, settings: KeyVal
       'analytics.adhoc.drop': notYet,
     },
     subscriptions: {
-      'analytics.run': notYet,
+      'analytics.run': async (params, sink) => {
+        const connection = activeConnection(connections);
+        await runQuery(params, { connection, localFirehose: () => localFirehose(connections, connection) }, sink);
+      },
       'analytics.adhoc.load': notYet,
     },
   };

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { inUse, invalidArgument, notFound } from '../core/errors';
 import type { RequestContext } from '../core/request';
 import type { Service } from '../core/service';
+import { RecentRecords } from './recentRecords';
 
 export interface FirehoseContext extends ActionContext {
   firehose: Firehose;
@@ -37,8 +38,11 @@ export class Firehose {
   api: Service | undefined;
   /** Local-only controls of delivery (flush now); set by firehoseEngine.ts. */
   flushNow: ((streamId: number) => Promise<void>) | undefined;
+  /** Local only: the records each stream accepted recently (LocalReadDeliveryRecords). */
+  readonly recent = new RecentRecords();
 
   constructor(readonly engine: Engine) {
+    this.listeners.push(this.recent);
     this.store = new FirehoseStore(engine.store.db);
     this.config = engine.config;
     this.clock = engine.clock;

@@ -7,6 +7,7 @@ import { DescribeDeliveryStream } from './actions/DescribeDeliveryStream';
 import { FlushDeliveryStream } from './actions/FlushDeliveryStream';
 import { ListDeliveryStreams } from './actions/ListDeliveryStreams';
 import { ListTagsForDeliveryStream } from './actions/ListTagsForDeliveryStream';
+import { LocalReadDeliveryRecords } from './actions/LocalReadDeliveryRecords';
 import { PutRecord } from './actions/PutRecord';
 import { PutRecordBatch } from './actions/PutRecordBatch';
 import { StartDeliveryStreamEncryption } from './actions/StartDeliveryStreamEncryption';
@@ -22,6 +23,7 @@ export const firehoseActions: readonly ActionModule<FirehoseContext>[] = [
   FlushDeliveryStream,
   ListDeliveryStreams,
   ListTagsForDeliveryStream,
+  LocalReadDeliveryRecords,
   PutRecord,
   PutRecordBatch,
   StartDeliveryStreamEncryption,

@@ -19,6 +19,8 @@ export interface SourceHandler {
   shardsStarted?(shardIds: string[]): void;
   /** A shard closed by a reshard has handed over its last record. */
   shardEnded?(shardId: string): void;
+  /** A delivery stream's ring dropped this many records before they were read. */
+  missed?(count: number): void;
 }
 
 export type SourceEnd = 'ended' | 'stopped';
@@ -27,6 +29,8 @@ export interface RecordSource {
   /** Lists what to read (and registers a fan-out consumer); the shards read first. */
   open(): Promise<string[]>;
   run(handler: SourceHandler): Promise<SourceEnd>;
+  /** Ends run() soon (it resolves with 'stopped'). */
+  stop(): void;
   /** Frees what open() took (a fan-out consumer), whatever happened. */
   close(): Promise<void>;
   /** How far behind the tip the slowest shard reads (null when unknown). */
@@ -44,6 +48,9 @@ export class StreamSource implements RecordSource {
   private consumerArn: string | null = null;
   private merged: MergedReader | null = null;
   private readonly abort = new AbortController();
+  /** Parents a reshard closed whose end is not yet passed on, and children started since the last tick. */
+  private readonly drained: string[] = [];
+  private readonly started: string[] = [];
 
   constructor(
     private readonly spec: StreamSourceSpec,
@@ -83,9 +90,6 @@ export class StreamSource implements RecordSource {
     await this.merged.prepare();
     return this.merged.initialShards;
   }
-
-  private readonly drained: string[] = [];
-  private readonly started: string[] = [];
 
   async run(handler: SourceHandler): Promise<SourceEnd> {
     const merged = this.merged;
