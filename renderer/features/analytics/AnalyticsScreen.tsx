@@ -19,7 +19,7 @@ import { FlinkExportDialog } from './FlinkExportDialog';
 import { OutputDialog } from './OutputDialog';
 import { ReferenceTablePicker } from './ReferenceTablePicker';
 import { ResultsPanel } from './ResultsPanel';
-import { RunStatus } from './RunStatus';
+import { RunPill, RunStatus } from './RunStatus';
 import { runControllerFor } from './runController';
 import { SavedQueries } from './SavedQueries';
 import { SchemaEditor, schemaProblems } from './SchemaEditor';
@@ -241,7 +241,8 @@ function AnalyticsWorkspace({ client, epoch }: { client: AppClient; epoch: numbe
                   ) : null}
                 </div>
               </Card>
-              <Card id="analytics-results" title="Results" aside={<RunStatus run={run} />}>
+              <Card id="analytics-results" title="Results" aside={<RunPill run={run} />}>
+                <RunStatus run={run} />
                 {run.stopped ? <ErrorNote error={{ code: run.stopped.reason, message: run.stopped.message, advice: null }} title="The query stopped" testId="run-stopped" /> : null}
                 {run.error ? <ErrorNote error={run.error} title="The query failed" testId="run-error" /> : null}
                 <ResultsPanel controller={controller} baseName={`${sourceNameOf(form)}-results`} />

@@ -3,8 +3,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualWindow } from '../../components/useVirtualWindow';
 import { rowtimeColumnNeeded } from './exportResults';
-import { formatTime, formatValue } from './resultFormat';
-import { isNumeric, typeText, type ResultColumn, type ResultRow } from './resultTable';
+import { formatClock, formatValue } from './resultFormat';
+import { isNumeric, isTimestamp, typeText, type ResultColumn, type ResultRow } from './resultTable';
 
 const ROW_HEIGHT = 28;
 
@@ -13,7 +13,7 @@ export function ResultsTable({ columns, rows }: { columns: readonly ResultColumn
   const [following, setFollowing] = useState(true);
   const { start, end } = useVirtualWindow(viewport, rows.length, ROW_HEIGHT);
   const withTime = rowtimeColumnNeeded(columns);
-  const template = `${withTime ? 'minmax(150px, 1fr) ' : ''}${columns.map((c) => (isNumeric(c) ? 'minmax(80px, 0.7fr)' : 'minmax(110px, 1fr)')).join(' ')}`;
+  const template = `${withTime ? 'minmax(96px, 0.8fr) ' : ''}${columns.map((c) => (isNumeric(c) ? 'minmax(72px, 0.7fr)' : isTimestamp(c) ? 'minmax(96px, 0.8fr)' : 'minmax(96px, 1fr)')).join(' ')}`;
 
   useLayoutEffect(() => {
     const el = viewport.current;
@@ -48,8 +48,8 @@ export function ResultsTable({ columns, rows }: { columns: readonly ResultColumn
           {rows.slice(start, end).map((row, i) => (
             <div key={start + i} className="rt-row" role="row" aria-rowindex={start + i + 2} style={{ gridTemplateColumns: template, transform: `translateY(${(start + i) * ROW_HEIGHT}px)` }}>
               {withTime ? (
-                <span role="gridcell" className="rt-cell rt-time">
-                  {formatTime(row.rowtime)}
+                <span role="gridcell" className="rt-cell rt-time" title={new Date(row.rowtime).toISOString()}>
+                  {formatClock(row.rowtime)}
                 </span>
               ) : null}
               {columns.map((c, j) => (

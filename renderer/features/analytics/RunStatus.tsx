@@ -19,18 +19,24 @@ export function runLabel(run: RunState): { text: string; tone: 'ok' | 'busy' | '
   return { text: 'Not running', tone: 'idle' };
 }
 
-export function RunStatus({ run }: { run: RunState }) {
+export function RunPill({ run }: { run: RunState }) {
   const label = runLabel(run);
+  return (
+    <span className={`status-pill status-${label.tone}`} data-testid="run-state">
+      {label.tone === 'ok' || label.tone === 'busy' ? <span className="pulse" aria-hidden="true" /> : null}
+      {label.text}
+    </span>
+  );
+}
+
+export function RunStatus({ run }: { run: RunState }) {
+  if (!run.started && !run.stats) return null;
   const stats = run.stats?.stats;
   const used = stats?.state.estimatedBytes ?? 0;
   const bound = stats?.maxStateBytes ?? run.started?.maxStateBytes ?? 0;
   const share = bound > 0 ? Math.min(1, used / bound) : 0;
   return (
     <div className="run-status" data-testid="run-status">
-      <span className={`status-pill status-${label.tone}`} data-testid="run-state">
-        {label.tone === 'ok' || label.tone === 'busy' ? <span className="pulse" aria-hidden="true" /> : null}
-        {label.text}
-      </span>
       {run.started ? (
         <span className="small muted" data-testid="run-window">
           {run.started.window} · time: {run.started.time.column} ({run.started.time.eventTime ? 'event time' : 'arrival time'})
