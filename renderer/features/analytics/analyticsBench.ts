@@ -9,6 +9,8 @@ export interface AnalyticsBenchSamples {
   toBatch: number[];
   /** window end → the row's first paint, ms. */
   toPaint: number[];
+  /** main sent the batch → the row's first paint, ms: the transport's and the renderer's share. */
+  sentToPaint: number[];
 }
 declare global {
   interface Window {
@@ -17,7 +19,7 @@ declare global {
 }
 
 function samples(): AnalyticsBenchSamples {
-  return (window.__analyticsBench ??= { toBatch: [], toPaint: [] });
+  return (window.__analyticsBench ??= { toBatch: [], toPaint: [], sentToPaint: [] });
 }
 
 export const analyticsBench: AnalyticsBenchProbe = {
@@ -27,6 +29,9 @@ export const analyticsBench: AnalyticsBenchProbe = {
   },
   notePainted(rows: readonly BenchRow[]) {
     const now = Date.now();
-    for (const row of rows) samples().toPaint.push(now - row.rowtime);
+    for (const row of rows) {
+      samples().toPaint.push(now - row.rowtime);
+      if (row.sentAt !== undefined) samples().sentToPaint.push(now - row.sentAt);
+    }
   },
 };

@@ -3,6 +3,8 @@
 export interface BenchRow {
   /** The row's time: a window row's window end, which is when the window closes in arrival time. */
   rowtime: number;
+  /** Main's clock when it sent the batch holding the row. */
+  sentAt?: number;
 }
 
 export interface AnalyticsBenchProbe {

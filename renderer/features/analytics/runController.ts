@@ -51,6 +51,8 @@ export function createRunController(client: AppClient): RunController {
   const patch = (change: Partial<RunState>) => state.set((s) => ({ ...s, ...change }));
   let handle: { unsubscribe(): void } | null = null;
   let generation = 0;
+  /** For the bench probe only: when main sent each row. */
+  const sentAt = new WeakMap<object, number>();
 
   const accept = (items: RunItem[]) => {
     const change: Partial<RunState> = {};
@@ -62,7 +64,10 @@ export function createRunController(client: AppClient): RunController {
           Object.assign(change, { started: item, phase: 'running' });
           break;
         case 'rows':
-          analyticsBenchProbe()?.noteRows(item.rows);
+          if (analyticsBenchProbe()) {
+            analyticsBenchProbe()?.noteRows(item.rows);
+            for (const row of item.rows) sentAt.set(row, item.at);
+          }
           table.add(item.rows);
           change.watermark = item.watermark;
           break;
@@ -100,7 +105,7 @@ export function createRunController(client: AppClient): RunController {
       const mine = generation;
       table.reset([]);
       const probe = analyticsBenchProbe();
-      table.onPainted = probe ? (rows) => probe.notePainted(rows) : null;
+      table.onPainted = probe ? (rows) => probe.notePainted(rows.map((r) => ({ rowtime: r.rowtime, sentAt: sentAt.get(r) }))) : null;
       state.set({ ...idle, phase: 'starting', startedAt: Date.now() });
       handle = client.subscribe('analytics.run', params, {
         onBatch: (items) => {
