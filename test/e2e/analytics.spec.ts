@@ -16,6 +16,7 @@ async function replaceQuery(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
   // A completion list may be open after the last word: close it so the next key is not taken by it.
   await page.keyboard.press('Escape');
+  await expect(editor).toHaveText(text);
 }
 
 test('a tumbling count typed in the editor runs live; a syntax error is underlined where it is', async ({ app: { page, shell } }, testInfo) => {
@@ -89,6 +90,14 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     await underline.hover();
     await expect(page.locator('.cm-tooltip-lint')).toContainText('ORDER BY on a stream is not supported');
     await keepScreens(page, testInfo, 'analytics-error');
+
+    // The KDA dialect keeps its own text (its example pump here), checked by main too; Flink's text is kept.
+    await page.getByRole('radio', { name: 'KDA SQL' }).click();
+    await expect(page.getByTestId('sql-editor-input')).toContainText('CREATE OR REPLACE PUMP');
+    await expect(page.getByTestId('sql-verdict')).toContainText('into DEST_SQL_STREAM', { timeout: 10_000 });
+    await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+    await page.getByRole('radio', { name: 'Flink SQL' }).click();
+    await expect(page.locator('.cm-lintRange-error')).toHaveText('ORDER', { timeout: 10_000 });
   } finally {
     await rpc.call('generator.stop', { id: generator.id }).catch(() => undefined);
   }

@@ -136,7 +136,7 @@ function AnalyticsWorkspace({ client, epoch }: { client: AppClient; epoch: numbe
     }
   }, [request, controller]);
 
-  const setDialect = (dialect: AnalyticsDialect) => patchAnalyticsForm({ dialect, sql: { ...form.sql, [dialect]: form.sql[dialect] || exampleQuery(dialect, sourceNameOf(form)) } });
+  const setDialect = (dialect: AnalyticsDialect) => patchAnalyticsForm({ dialect });
   const verdictNow = verdict && verdict.text === text ? verdict.result : null;
 
   return (

@@ -100,7 +100,7 @@ export function SqlEditor({
         // The text may have changed while main was checking: a stale range would underline the wrong token.
         if (!problem || v.state.doc.toString() !== text) return [];
         const from = Math.min(problem.from, text.length);
-        return [{ from, to: Math.max(from, Math.min(problem.to, text.length)), severity: 'error', message: problem.message, source: 'main' }];
+        return [{ from, to: Math.max(from, Math.min(problem.to, text.length)), severity: 'error', message: problem.message }];
       },
       { delay: CHECK_DELAY_MS },
     );

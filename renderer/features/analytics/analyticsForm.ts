@@ -22,8 +22,8 @@ export interface AnalyticsForm {
   /** The schema as discovered, then edited by the user. */
   columns: ColumnSpec[];
   dialect: SqlDialect;
-  /** One text per dialect, so switching back and forth loses nothing. */
-  sql: Record<SqlDialect, string>;
+  /** One text per dialect, so switching back and forth loses nothing; null until the user writes (the example). */
+  sql: Record<SqlDialect, string | null>;
   reference: (ReferenceTableInput & { fileName: string }) | null;
   output: { kind: 'none' | 'stream' | 'deliveryStream'; name: string };
 }
@@ -41,7 +41,7 @@ export const analyticsForm = createStore<AnalyticsForm>({
   csvHeader: false,
   columns: [],
   dialect: 'flink',
-  sql: { flink: '', kda: '' },
+  sql: { flink: null, kda: null },
   reference: null,
   output: { kind: 'none', name: '' },
 });
@@ -70,9 +70,9 @@ export function outputOf(form: AnalyticsForm, confirmAccountId?: string): Analyt
   return kind === 'stream' ? { kind, streamName: name, ...confirm } : { kind, name, ...confirm };
 }
 
-/** The query text for the current dialect, or that dialect's example when the user has written nothing yet. */
+/** The query text for the current dialect, or that dialect's example until the user edits it. */
 export function queryText(form: AnalyticsForm): string {
-  return form.sql[form.dialect] || exampleQuery(form.dialect, sourceNameOf(form));
+  return form.sql[form.dialect] ?? exampleQuery(form.dialect, sourceNameOf(form));
 }
 
 /** What blocks reading the source, per field (empty when it can be read). */
