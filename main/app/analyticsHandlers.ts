@@ -4,7 +4,8 @@ import { analyticsCommands, analyticsSubscriptions } from '../../shared/contract
 import type { EventSpec } from '../../shared/contract/define';
 import { RpcError } from '../../shared/contract/errors';
 import { LOCAL_ID } from '../connections/connectionModel';
-import type { Handlers } from '../rpc/handlers';
+import type { Handlers, Sink } from '../rpc/handlers';
+import { AdhocTables } from '../services/analytics/adhocTables';
 import { DeliverySource } from '../services/analytics/deliverySource';
 import { describeSamples, sampleSource } from '../services/analytics/discovery';
 import { flinkScript } from '../services/analytics/flinkScript';
@@ -23,9 +24,12 @@ export interface AnalyticsContract {
   events: Record<never, EventSpec>;
 }
 
-const notYet = (): never => {
-  throw new RpcError('NotImplemented', 'This part of analytics is not available yet.');
-};
+/** Sends through a sink that can wait: each item waits for room in the client's queue. */
+function sender<Item>(sink: Sink<Item>): (item: Item) => Promise<void> {
+  return async (item) => {
+    if ((await sink.ready()) > 0) sink.push(item);
+  };
+}
 
 /** A delivery stream source reads the local engine's recent records: only on the local connection. */
 function localFirehose(connections: TailConnections, connection: SessionConnection): LocalFirehoseTarget {
@@ -37,8 +41,9 @@ function localFirehose(connections: TailConnections, connection: SessionConnecti
 
 export function analyticsHandlers(connections: TailConnections, settings: KeyValueStore): Handlers<AnalyticsContract> & { close(): void } {
   const saved = new SavedQueries(settings);
+  const adhoc = new AdhocTables();
   return {
-    close: () => undefined,
+    close: () => adhoc.close(),
     commands: {
       'analytics.check': (params) => checkForEditor(params),
       'analytics.discover': async (params, ctx) => {
@@ -53,15 +58,15 @@ export function analyticsHandlers(connections: TailConnections, settings: KeyVal
       'analytics.saved.list': () => ({ queries: saved.list(connections.activeId()) }),
       'analytics.saved.save': (params) => ({ queries: saved.save(connections.activeId(), params) }),
       'analytics.saved.delete': ({ name }) => ({ queries: saved.delete(connections.activeId(), name) }),
-      'analytics.adhoc.query': notYet,
-      'analytics.adhoc.drop': notYet,
+      'analytics.adhoc.query': (params) => adhoc.query(params),
+      'analytics.adhoc.drop': ({ tableId }) => ({ dropped: adhoc.drop(tableId) }),
     },
     subscriptions: {
       'analytics.run': async (params, sink) => {
         const connection = activeConnection(connections);
         await runQuery(params, { connection, localFirehose: () => localFirehose(connections, connection) }, sink);
       },
-      'analytics.adhoc.load': notYet,
+      'analytics.adhoc.load': (params, sink) => adhoc.load(params, activeConnection(connections), { send: sender(sink), signal: sink.signal }),
     },
   };
 }

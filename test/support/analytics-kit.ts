@@ -1,6 +1,7 @@
 // Analytics as the app serves it: a ConnectionManager on a local engine, the analytics handlers in a real
 // dispatcher, a typed RPC client over the memory port (every frame schema-checked both ways), and SDK clients
 // (Kinesis, Firehose) straight to the engine to put the records the queries read.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FirehoseClient, CreateDeliveryStreamCommand } from '@aws-sdk/client-firehose';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
@@ -28,11 +29,15 @@ export interface AnalyticsKit {
   close(): Promise<void>;
 }
 
-export async function startAnalyticsKit(): Promise<AnalyticsKit> {
+/** `awsFiles`: the AWS config and credentials files the connections read (profiles), none by default. */
+export async function startAnalyticsKit(awsFiles: { config?: string; credentials?: string } = {}): Promise<AnalyticsKit> {
   const engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0 });
   const scratch = tempDir('analytics');
   const settings = openSettingsStore(join(scratch.path, 'settings.db'));
-  const manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint, awsPaths: () => ({ config: join(scratch.path, 'none'), credentials: join(scratch.path, 'none') }) });
+  const aws = { config: join(scratch.path, 'aws-config'), credentials: join(scratch.path, 'aws-credentials') };
+  writeFileSync(aws.config, awsFiles.config ?? '');
+  writeFileSync(aws.credentials, awsFiles.credentials ?? '');
+  const manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint, awsPaths: () => aws });
   const analytics = analyticsHandlers(manager, settings);
   const dispatcher = testDispatcher(analyticsContract, { commands: analytics.commands, subscriptions: analytics.subscriptions }, 'analytics-test');
   const client = await memoryClient(dispatcher, analyticsContract, 'analytics-test');

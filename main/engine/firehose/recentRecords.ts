@@ -2,7 +2,6 @@
 // queries over what arrives at a delivery stream (LocalReadDeliveryRecords). In memory and bounded by count and
 // bytes per stream; a reader keeps a cursor and is told how many records it missed when the ring moved past it.
 import type { PendingRecordRow } from '../../storage/firehoseStore';
-import type { DeliveryStreamListener } from './firehose';
 
 /** Per delivery stream: at most this many records and this many bytes of base64 data. */
 export const RECENT_RECORDS = 10_000;
@@ -47,7 +46,8 @@ export interface RecentRead {
   missed: number;
 }
 
-export class RecentRecords implements DeliveryStreamListener {
+/** A DeliveryStreamListener (firehose.ts registers it; no import back, to keep the modules acyclic). */
+export class RecentRecords {
   private readonly rings = new Map<number, Ring>();
 
   active(): void {}

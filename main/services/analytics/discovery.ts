@@ -9,7 +9,7 @@ import type { RecordSource } from './streamSource';
 const TEXT_CHARS = 4096;
 
 /** Reads up to `limit` records from a source, for at most `waitMs`. */
-export async function sampleSource(source: RecordSource & { stop(): void }, limit: number, waitMs: number): Promise<SourceRecord[]> {
+export async function sampleSource(source: RecordSource, limit: number, waitMs: number): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
   await source.open();
   const timer = setTimeout(() => source.stop(), waitMs);

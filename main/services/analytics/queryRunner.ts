@@ -53,7 +53,12 @@ export async function runQuery(params: RunParams, deps: RunDeps, out: RunOutput)
   try {
     if (params.output) output = await openOutput(params.output, columns, deps.connection, out.signal);
     const shards = await source.open();
-    await new QueryRunSession(params, plan, columns, source, output, out).run(shards, deps.connection.id);
+    const session = new QueryRunSession(params, plan, columns, source, output, out);
+    try {
+      await session.run(shards, deps.connection.id);
+    } finally {
+      session.dispose();
+    }
   } catch (error) {
     if (!(error instanceof Stopped)) throw error;
   } finally {
@@ -79,6 +84,9 @@ class QueryRunSession {
   private batch: readonly SourceRecord[] = [];
   private batchIndex: Map<string, SourceRecord> | null = null;
   private stop: { reason: RunStopReason; message: string } | null = null;
+  /** Sends are serialised: a timer flush (rows waiting for the batch interval) and the source's own never interleave. */
+  private sending: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly params: RunParams,
@@ -164,8 +172,9 @@ class QueryRunSession {
     const now = Date.now();
     if (this.output?.fatal) this.stop ??= { reason: 'output-failed', message: this.output.fatal };
     const stopping = final || this.stop !== null;
-    if (stopping || now - this.lastFlush >= this.params.batchMs) await this.flush(now);
-    if (stopping || now >= this.nextStats) await this.sendStats(now);
+    if (stopping || now - this.lastFlush >= this.params.batchMs) await this.serialised(() => this.flush(now));
+    else this.flushLater(now);
+    if (stopping || now >= this.nextStats) await this.serialised(() => this.sendStats(now));
     if (!this.stop) return;
     this.source.stop();
     const stop = this.stop;
@@ -174,7 +183,29 @@ class QueryRunSession {
     throw new Stopped();
   }
 
+  dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+  }
+
+  /** Rows that closed inside the batch interval leave when it ends, not at the source's next tick. */
+  private flushLater(now: number): void {
+    if (this.flushTimer || this.rows.length === 0) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.serialised(() => this.flush(Date.now())).catch(() => undefined);
+    }, Math.max(0, this.lastFlush + this.params.batchMs - now));
+  }
+
+  private serialised(work: () => Promise<void>): Promise<void> {
+    const next = this.sending.then(work);
+    this.sending = next.catch(() => undefined);
+    return next;
+  }
+
   private async flush(now: number): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     this.lastFlush = now;
     if (this.rows.length > 0) {
       const rows = this.rows;

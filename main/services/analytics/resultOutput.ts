@@ -3,7 +3,7 @@
 // of the active connection. On an AWS profile the user must name the account first. Writing runs beside the
 // query, never blocking it: rows wait in a bounded queue, and rows that overflow it are counted as failed.
 import { randomUUID } from 'node:crypto';
-import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { DescribeDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AnalyticsOutput, OutputStatus, PlanColumn, ResultRow } from '../../../shared/contract/analytics';
@@ -183,5 +183,13 @@ export async function openOutput(spec: AnalyticsOutput, columns: readonly PlanCo
     return new StreamOutput(`stream ${spec.streamName}`, columns, writer);
   }
   await confirmAccount(connection, connection.sts(), spec.confirmAccountId, `write query results to delivery stream ${spec.name}`);
-  return new DeliveryOutput(`delivery stream ${spec.name}`, columns, firehoseFor(connection.kinesis()), spec.name);
+  const firehose = firehoseFor(connection.kinesis());
+  try {
+    // A missing target refuses the run before it starts, as for a stream.
+    await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: spec.name, Limit: 1 }));
+  } catch (error) {
+    firehose.destroy();
+    throw error;
+  }
+  return new DeliveryOutput(`delivery stream ${spec.name}`, columns, firehose, spec.name);
 }

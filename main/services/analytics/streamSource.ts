@@ -41,8 +41,12 @@ type StreamSourceSpec = Extract<AnalyticsSource, { kind: 'stream' }>;
 
 /** Records handed over at once; a batch also leaves on every tick. */
 const BATCH_RECORDS = 1000;
-/** Polling a caught-up shard this often (within the per-shard budget of 5 calls/s) keeps a window's row quick. */
-const POLL_INTERVAL_MS = 200;
+/**
+ * Polling a caught-up shard: every 200 ms on the local engine (its whole budget of 5 calls/s, so a window's row is
+ * quick), and on AWS or another endpoint the tailer's share (4 calls/s), leaving room for the stream's consumers.
+ */
+const pollingFor = (kind: SessionConnection['kind']) =>
+  kind === 'local' ? { maxCallsPerSecond: 5, pollIntervalMs: 200, limit: 10_000 } : { maxCallsPerSecond: 4, pollIntervalMs: 250, limit: 10_000 };
 
 export class StreamSource implements RecordSource {
   private consumerArn: string | null = null;
@@ -70,7 +74,7 @@ export class StreamSource implements RecordSource {
     }
     const mode =
       spec.mode === 'polling'
-        ? { type: 'polling' as const, options: { maxCallsPerSecond: 5, pollIntervalMs: POLL_INTERVAL_MS, limit: 10_000 } }
+        ? { type: 'polling' as const, options: pollingFor(this.connection.kind) }
         : { type: 'fanout' as const, consumerArn: this.consumerArn ?? '' };
     this.merged = new MergedReader(
       {
