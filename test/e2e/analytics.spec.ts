@@ -19,6 +19,13 @@ async function replaceQuery(page: Page, text: string): Promise<void> {
   await expect(editor).toHaveText(text);
 }
 
+async function replaceAdhoc(page: Page, text: string): Promise<void> {
+  await page.getByTestId('adhoc-sql-input').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+  await expect(page.getByTestId('adhoc-sql-input')).toHaveText(text);
+}
+
 test('a tumbling count typed in the editor runs live; a syntax error is underlined where it is', async ({ app: { page, shell } }, testInfo) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(180_000);
@@ -98,6 +105,21 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
     await page.getByRole('radio', { name: 'Flink SQL' }).click();
     await expect(page.locator('.cm-lintRange-error')).toHaveText('ORDER', { timeout: 10_000 });
+
+    // Ad-hoc, labelled SQLite: the last minutes into a table, SQLite's own SQL (ORDER BY allowed), re-run on demand.
+    await page.getByRole('tab', { name: 'Ad-hoc (SQLite)' }).click();
+    await expect(page.getByTestId('adhoc-panel')).toContainText('Not a streaming dialect');
+    await page.getByTestId('adhoc-load').click();
+    await expect(page.getByTestId('adhoc-table')).toContainText('records from', { timeout: 30_000 });
+    await page.getByTestId('adhoc-run').click();
+    const adhoc = page.getByTestId('adhoc-result');
+    await expect(adhoc.getByRole('columnheader', { name: 'records' })).toBeVisible({ timeout: 15_000 });
+    await expect(adhoc.locator('tbody tr').first()).toBeVisible();
+    await replaceAdhoc(page, "SELECT json_extract(DATA, '$.kind') AS kind, COUNT(*) AS n FROM records GROUP BY kind ORDER BY kind");
+    await page.getByTestId('adhoc-run').click();
+    await expect(adhoc.locator('tbody tr')).toHaveCount(3);
+    await expect(adhoc.locator('tbody tr').first()).toContainText('buy');
+    await keepScreens(page, testInfo, 'analytics-adhoc');
   } finally {
     await rpc.call('generator.stop', { id: generator.id }).catch(() => undefined);
   }

@@ -167,7 +167,7 @@ function AnalyticsWorkspace({ client, epoch }: { client: AppClient; epoch: numbe
           <div className="analytics-layout">
             <div className="analytics-side">
               <Card id="analytics-source" title="Source">
-                <SourcePicker form={{ ...form, sourceKind: 'stream' }} streams={streams} local={false} showProblems={false} disabled={false} />
+                <SourcePicker form={{ ...form, sourceKind: 'stream' }} streams={streams} local={false} showProblems={false} disabled={false} streamOnly />
               </Card>
             </div>
             <div className="analytics-main">

@@ -11,7 +11,8 @@ const startOptions = [
   { id: 'AT_TIMESTAMP', label: 'At a time' },
 ] as const;
 
-export function SourcePicker({ form, streams, local, showProblems, disabled }: { form: AnalyticsForm; streams: StreamNames; local: boolean; showProblems: boolean; disabled: boolean }) {
+/** `streamOnly`: just the stream (ad-hoc SQLite reads the last minutes of a stream, whatever the start or mode). */
+export function SourcePicker({ form, streams, local, showProblems, disabled, streamOnly }: { form: AnalyticsForm; streams: StreamNames; local: boolean; showProblems: boolean; disabled: boolean; streamOnly?: boolean }) {
   const problems = showProblems ? sourceProblems(form) : {};
   return (
     <fieldset className="analytics-fieldset" disabled={disabled}>
@@ -41,6 +42,8 @@ export function SourcePicker({ form, streams, local, showProblems, disabled }: {
               </>
             )}
           </Field>
+          {streamOnly ? null : (
+            <>
           <div className="field">
             <span className="analytics-label">Start</span>
             <Segmented label="Start position" options={startOptions} value={form.start} onChange={(start) => patchAnalyticsForm({ start })} />
@@ -62,6 +65,8 @@ export function SourcePicker({ form, streams, local, showProblems, disabled }: {
               onChange={(mode) => patchAnalyticsForm({ mode })}
             />
           </div>
+            </>
+          )}
         </>
       ) : (
         <>
