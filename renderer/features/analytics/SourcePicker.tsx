@@ -44,27 +44,27 @@ export function SourcePicker({ form, streams, local, showProblems, disabled, str
           </Field>
           {streamOnly ? null : (
             <>
-          <div className="field">
-            <span className="analytics-label">Start</span>
-            <Segmented label="Start position" options={startOptions} value={form.start} onChange={(start) => patchAnalyticsForm({ start })} />
-          </div>
-          {form.start === 'AT_TIMESTAMP' ? (
-            <Field label="Start at (your time zone)" problem={problems.startTime}>
-              {(props) => <input {...props} type="datetime-local" step="1" className="input" value={form.startTime} onChange={(e) => patchAnalyticsForm({ startTime: e.target.value })} />}
-            </Field>
-          ) : null}
-          <div className="field">
-            <span className="analytics-label">Read with</span>
-            <Segmented
-              label="Read mode"
-              options={[
-                { id: 'polling', label: 'Polling (GetRecords)' },
-                { id: 'fanout', label: 'Enhanced fan-out' },
-              ]}
-              value={form.mode}
-              onChange={(mode) => patchAnalyticsForm({ mode })}
-            />
-          </div>
+              <div className="field">
+                <span className="analytics-label">Start</span>
+                <Segmented label="Start position" options={startOptions} value={form.start} onChange={(start) => patchAnalyticsForm({ start })} />
+              </div>
+              {form.start === 'AT_TIMESTAMP' ? (
+                <Field label="Start at (your time zone)" problem={problems.startTime}>
+                  {(props) => <input {...props} type="datetime-local" step="1" className="input" value={form.startTime} onChange={(e) => patchAnalyticsForm({ startTime: e.target.value })} />}
+                </Field>
+              ) : null}
+              <div className="field">
+                <span className="analytics-label">Read with</span>
+                <Segmented
+                  label="Read mode"
+                  options={[
+                    { id: 'polling', label: 'Polling (GetRecords)' },
+                    { id: 'fanout', label: 'Enhanced fan-out' },
+                  ]}
+                  value={form.mode}
+                  onChange={(mode) => patchAnalyticsForm({ mode })}
+                />
+              </div>
             </>
           )}
         </>
