@@ -90,6 +90,23 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     // Stop, then a syntax error: underlined under the token main names, with its message.
     await page.getByTestId('analytics-run').click();
     await expect(page.getByTestId('run-state')).toHaveText('Stopped');
+
+    // The query as a Flink script for the current Kinesis connector, with a copy button.
+    await page.getByTestId('analytics-flink').click();
+    const script = page.getByTestId('flink-script');
+    await expect(script).toContainText("'connector' = 'kinesis'", { timeout: 15_000 });
+    await expect(script).toContainText('TUMBLE');
+    await expect(page.getByTestId('flink-export').getByRole('button', { name: 'Copy the script' })).toBeVisible();
+    await keepScreens(page, testInfo, 'analytics-flink');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('flink-export')).toBeHidden();
+
+    // At a small width the source and schema go above the query, and nothing spills out of the frame.
+    await page.setViewportSize({ width: 800, height: 700 });
+    const main = page.locator('.main');
+    await expect.poll(async () => page.evaluate(() => document.querySelector('.analytics-screen')?.scrollWidth ?? 0)).toBeLessThanOrEqual(await main.evaluate((el) => el.clientWidth));
+    await keepScreens(page, testInfo, 'analytics-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await replaceQuery(page, `SELECT window_start, COUNT(*) AS orders FROM TABLE(TUMBLE(TABLE ${stream}, DESCRIPTOR(ROWTIME), INTERVAL '2' SECOND)) GROUP BY window_start, window_end ORDER BY orders`);
     const underline = page.locator('.cm-lintRange-error');
     await expect(underline).toHaveText('ORDER', { timeout: 10_000 });
