@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import type { AppClient } from '../../api/connect';
+import { AccountConfirmDialog, accountLabel } from '../../components/AccountConfirmDialog';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/ErrorNote';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -14,7 +15,6 @@ import { useStore } from '../../state/store';
 import { AdhocPanel } from './AdhocPanel';
 import { analyticsForm, outputOf, patchAnalyticsForm, queryText, schemaOf, sourceNameOf, sourceOf, sourceProblems } from './analyticsForm';
 import { analyticsRequest, analyticsUi, claimRequest, patchAnalyticsUi } from './analyticsUi';
-import { AwsConfirmDialog } from './AwsConfirmDialog';
 import { FlinkExportDialog } from './FlinkExportDialog';
 import { OutputDialog } from './OutputDialog';
 import { ReferenceTablePicker } from './ReferenceTablePicker';
@@ -27,7 +27,7 @@ import { SourcePicker } from './SourcePicker';
 import { SqlEditor } from './SqlEditor';
 import { dialectLabels, exampleQuery, sqlDialects, type AnalyticsDialect } from './sqlDialects';
 import { useQueryCheck } from './useQueryCheck';
-import { useStreamNames } from './useStreamNames';
+import { useStreamNames } from '../../components/useStreamNames';
 import './analytics.css';
 
 export function AnalyticsScreen() {
@@ -255,7 +255,18 @@ function AnalyticsWorkspace({ client, epoch }: { client: AppClient; epoch: numbe
       </Tabs>
       {ui.dialog === 'flink' ? <FlinkExportDialog client={client} form={form} text={text} onClose={() => patchAnalyticsUi({ dialog: null })} /> : null}
       {ui.dialog === 'output' ? <OutputDialog form={form} streams={streams.names} onClose={() => patchAnalyticsUi({ dialog: null })} /> : null}
-      {ui.dialog === 'aws-confirm' && connection ? <AwsConfirmDialog connection={connection} effects={awsEffects()} onConfirm={(account) => begin(account)} onClose={() => patchAnalyticsUi({ dialog: null })} /> : null}
+      {ui.dialog === 'aws-confirm' && connection ? (
+        <AccountConfirmDialog title="Run this query on AWS?" testId="aws-confirm" connection={connection} confirmLabel="Confirm and run" onConfirm={(account) => begin(account)} onClose={() => patchAnalyticsUi({ dialog: null })}>
+          <p>
+            In AWS account <strong className="mono">{accountLabel(connection)}</strong> ({connection.name}, {connection.region}) this query will:
+          </p>
+          <ul>
+            {awsEffects().map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </AccountConfirmDialog>
+      ) : null}
     </section>
   );
 }

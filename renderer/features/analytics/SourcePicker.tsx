@@ -3,7 +3,7 @@
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { patchAnalyticsForm, sourceProblems, type AnalyticsForm } from './analyticsForm';
-import type { StreamNames } from './useStreamNames';
+import type { StreamNames } from '../../components/useStreamNames';
 
 const startOptions = [
   { id: 'LATEST', label: 'Latest' },

@@ -1,7 +1,7 @@
-// The current connection's stream names, for the source and output pickers.
+// The current connection's stream names (up to 1,000), for pickers that offer them while still taking any name.
 import { useEffect, useState } from 'react';
-import type { AppClient } from '../../api/connect';
-import { toUiError } from '../../api/errors';
+import type { AppClient } from '../api/connect';
+import { toUiError } from '../api/errors';
 
 export interface StreamNames {
   names: string[];
