@@ -54,6 +54,13 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     await expect(columns.locator('td.mono', { hasText: '$.kind' })).toBeVisible();
     await expect(columns.locator('td.mono', { hasText: '$.amount' })).toBeVisible();
 
+    // Completion offers the discovered columns.
+    await page.getByTestId('sql-editor-input').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('SELECT amo');
+    await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('amount');
+    await page.keyboard.press('Escape');
+
     // A tumbling count per kind, typed key by key; main's checker accepts it and names the window.
     await replaceQuery(page, `SELECT window_start, window_end, kind, COUNT(*) AS orders FROM TABLE(TUMBLE(TABLE ${stream}, DESCRIPTOR(ROWTIME), INTERVAL '2' SECOND)) GROUP BY window_start, window_end, kind`);
     await expect(page.getByTestId('sql-verdict')).toContainText('tumbling window of 2 s on ROWTIME', { timeout: 10_000 });
@@ -70,6 +77,13 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     await expect(table.getByRole('gridcell', { name: 'click', exact: true }).first()).toBeVisible();
     await expect.poll(async () => Number((await table.getAttribute('data-count')) ?? 0), { timeout: 30_000 }).toBeGreaterThan(first);
     await expect(page.getByTestId('records-in')).not.toHaveText('0');
+
+    // A record that is not JSON goes to the error stream with its reason; none is dropped silently.
+    await rpc.call('producers.putBatch', { stream, records: [{ partitionKey: 'bad', data: { format: 'text', value: 'not json at all' } }] });
+    await expect(page.getByTestId('error-count')).toHaveText('1', { timeout: 15_000 });
+    await page.getByRole('tab', { name: /Error stream/ }).click();
+    await expect(page.getByTestId('error-stream')).toContainText('not json at all');
+    await page.getByRole('tab', { name: /Table/ }).click();
     await keepScreens(page, testInfo, 'analytics-table', { tall: true });
 
     await page.getByRole('tab', { name: 'Chart' }).click();
@@ -86,6 +100,11 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     const readAtPause = Number((await page.getByTestId('records-in').textContent())?.replace(/\D/g, ''));
     await expect.poll(async () => Number((await page.getByTestId('records-in').textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(readAtPause);
     await page.getByTestId('pause-view').click();
+
+    // Saved for this connection, with its dialect.
+    await page.getByRole('textbox', { name: 'Name to save the query under' }).fill('orders per kind');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('saved-queries').locator('option', { hasText: 'orders per kind (Flink)' })).toHaveCount(1);
 
     // Stop, then a syntax error: underlined under the token main names, with its message.
     await page.getByTestId('analytics-run').click();
@@ -132,7 +151,12 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     const adhoc = page.getByTestId('adhoc-result');
     await expect(adhoc.getByRole('columnheader', { name: 'records' })).toBeVisible({ timeout: 15_000 });
     await expect(adhoc.locator('tbody tr').first()).toBeVisible();
+    // The record that is not JSON is in the table too: SQLite's json_extract refuses it, json_valid skips it.
     await replaceAdhoc(page, "SELECT json_extract(DATA, '$.kind') AS kind, COUNT(*) AS n FROM records GROUP BY kind ORDER BY kind");
+    await page.getByTestId('adhoc-run').click();
+    await expect(page.getByTestId('adhoc-panel').getByRole('alert')).toContainText('malformed JSON');
+    await expect(adhoc).toBeHidden();
+    await replaceAdhoc(page, "SELECT json_extract(DATA, '$.kind') AS kind, COUNT(*) AS n FROM records WHERE json_valid(DATA) GROUP BY kind ORDER BY kind");
     await page.getByTestId('adhoc-run').click();
     await expect(adhoc.locator('tbody tr')).toHaveCount(3);
     await expect(adhoc.locator('tbody tr').first()).toContainText('buy');

@@ -68,6 +68,8 @@ export function AdhocPanel({ client, form }: { client: AppClient; form: Analytic
 
   const run = () => {
     if (!table || !text.trim()) return;
+    // A refused query must not leave the previous answer under its error.
+    setResult(null);
     void query.run(() => client.call('analytics.adhoc.query', { tableId: table.tableId, sql: text, maxRows: 1000 }), setResult);
   };
 

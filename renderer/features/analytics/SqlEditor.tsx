@@ -33,20 +33,22 @@ function quoteIfNeeded(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name}"`;
 }
 
-function vocabularySource(vocabulary: SqlVocabulary) {
-  const options: Completion[] = [
-    ...vocabulary.sources.map((name): Completion => ({ label: quoteIfNeeded(name), type: 'class', detail: 'source', boost: 2 })),
-    ...vocabulary.columns.map((c): Completion => ({ label: quoteIfNeeded(c.name), type: 'property', detail: c.type, boost: 3 })),
-    ...vocabulary.functions.map((name): Completion => ({ label: name, type: 'function', detail: 'function', apply: `${name}(`, boost: 1 })),
-  ];
+/** Completes from the vocabulary as it is when asked (main's answer changes it as the user types). */
+function vocabularySource(vocabulary: () => SqlVocabulary) {
   return (context: CompletionContext): CompletionResult | null => {
     const word = context.matchBefore(/["`]?[\w$]*/);
     if (!word || (word.from === word.to && !context.explicit)) return null;
+    const v = vocabulary();
+    const options: Completion[] = [
+      ...v.sources.map((name): Completion => ({ label: quoteIfNeeded(name), type: 'class', detail: 'source', boost: 2 })),
+      ...v.columns.map((c): Completion => ({ label: quoteIfNeeded(c.name), type: 'property', detail: c.type, boost: 3 })),
+      ...v.functions.map((name): Completion => ({ label: name, type: 'function', detail: 'function', apply: `${name}(`, boost: 1 })),
+    ];
     return { from: word.from, options, validFor: /^["`]?[\w$]*$/ };
   };
 }
 
-function completion(dialect: SQLDialect, vocabulary: SqlVocabulary) {
+function completion(dialect: SQLDialect, vocabulary: () => SqlVocabulary) {
   return [sql({ dialect, upperCaseKeywords: true }), autocompletion({ override: [vocabularySource(vocabulary), keywordCompletionSource(dialect, true)], activateOnTyping: true })];
 }
 
@@ -78,9 +80,9 @@ export function SqlEditor({
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
   // The latest callbacks, read by extensions that live as long as the view.
-  const latest = useRef({ onChange, check, onRun });
+  const latest = useRef({ onChange, check, onRun, vocabulary });
   useEffect(() => {
-    latest.current = { onChange, check, onRun };
+    latest.current = { onChange, check, onRun, vocabulary };
   });
 
   useEffect(() => {
@@ -118,7 +120,7 @@ export function SqlEditor({
           bracketMatching(),
           closeBrackets(),
           keymap.of([...closeBracketsKeymap, ...completionKeymap, ...lintKeymap]),
-          language.current.of(completion(dialect, vocabulary)),
+          language.current.of(completion(dialect, () => latest.current.vocabulary)),
           lint,
           sqlEditorTheme,
           sqlHighlighting,
@@ -142,8 +144,8 @@ export function SqlEditor({
   }, []);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: language.current.reconfigure(completion(dialect, vocabulary)) });
-  }, [dialect, vocabulary]);
+    view.current?.dispatch({ effects: language.current.reconfigure(completion(dialect, () => latest.current.vocabulary)) });
+  }, [dialect]);
 
   useEffect(() => {
     if (view.current) forceLinting(view.current);

@@ -1,6 +1,6 @@
 // The editor's link to main's parser: analytics.check on the text (the editor debounces), its verdict kept for
 // the line under the editor, and the names main says the query can use, for completion.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CheckResult } from '../../../shared/contract/analytics';
 import type { AppClient } from '../../api/connect';
 import { schemaOf, sourceNameOf, type AnalyticsForm } from './analyticsForm';
@@ -24,7 +24,8 @@ function localVocabulary(form: AnalyticsForm): SqlVocabulary {
 export function useQueryCheck(client: AppClient, form: AnalyticsForm) {
   const [verdict, setVerdict] = useState<{ text: string; result: CheckResult } | null>(null);
   const latest = useRef(form);
-  useEffect(() => {
+  // A layout effect: it runs before the editor's effects, so a re-check the editor starts sees this form.
+  useLayoutEffect(() => {
     latest.current = form;
   });
   const check: SqlChecker = useCallback(
@@ -44,9 +45,11 @@ export function useQueryCheck(client: AppClient, form: AnalyticsForm) {
   );
   const local = useMemo(() => localVocabulary(form), [form]);
   const remote = verdict?.result.vocabulary;
-  const vocabulary: SqlVocabulary = useMemo(
-    () => (remote ? { sources: remote.sources, columns: [...remote.columns, ...(form.dialect === 'flink' ? windowColumns.map((name) => ({ name, type: 'TIMESTAMP' })) : [])], functions: remote.functions } : local),
-    [remote, local, form.dialect],
-  );
+  // Main's names, plus any the form has and main's last answer predates (a column just discovered or renamed).
+  const vocabulary: SqlVocabulary = useMemo(() => {
+    if (!remote) return local;
+    const known = new Set(remote.columns.map((c) => c.name));
+    return { sources: remote.sources, columns: [...remote.columns, ...local.columns.filter((c) => !known.has(c.name))], functions: remote.functions };
+  }, [remote, local]);
   return { check, verdict, vocabulary };
 }
