@@ -138,6 +138,23 @@ describe('analytics.run over a local stream', () => {
     expect(got).toEqual(expected);
   });
 
+  it('with enhanced fan-out, a quiet shard does not hold a window until its next heartbeat', async () => {
+    await createStream(kit.kinesis, 'fanned', 2);
+    const schema: InputSchema = { format: { kind: 'json' }, columns: [{ name: 'amount', path: '$.amount', type: { base: 'INTEGER' } }] };
+    const sql = `SELECT window_end, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE fanned, DESCRIPTOR(ROWTIME), INTERVAL '1' SECOND)) GROUP BY window_start, window_end`;
+    const run = runQuery(kit.client, { sql, dialect: 'flink', schema, source: { kind: 'stream', streamName: 'fanned', mode: 'fanout' } });
+    await run.until((items) => items.some((i) => i.type === 'started'));
+    await sleep(300);
+    // One partition key: one shard gets every record, the other stays silent (the engine's heartbeat is 5 s).
+    await put(kit.kinesis, 'fanned', Array.from({ length: 20 }, (_, i) => ({ partitionKey: 'same', text: `{"amount": ${i}}` })));
+    await run.until(() => run.of('rows').length > 0, 10_000);
+    const index = run.items.findIndex((i) => i.type === 'rows');
+    const rows = run.of('rows').flatMap((i) => i.rows);
+    run.handle.unsubscribe();
+    expect(rows.map((r) => r.values[1])).toEqual([20]);
+    expect((run.arrivedAt[index] as number) - (rows[0]?.values[0] as number)).toBeLessThan(2500);
+  });
+
   it('puts unparseable records on the error stream with their reason and text', async () => {
     await createStream(kit.kinesis, 'mixed', 1);
     const schema: InputSchema = { format: { kind: 'json' }, columns: [{ name: 'amount', path: '$.amount', type: { base: 'INTEGER' } }] };

@@ -206,8 +206,9 @@ class QueryRunSession {
   private async flush(now: number): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    this.lastFlush = now;
     if (this.rows.length > 0) {
+      // The interval counts from the last rows sent: a window closing after a quiet spell leaves at once.
+      this.lastFlush = now;
       const rows = this.rows;
       this.rows = [];
       const watermark = this.query.stats().watermark;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SavedQuery } from '../../../shared/contract/analytics';
 import { ErrorCode, RpcError } from '../../../shared/contract/errors';
-import type { KeyValueStore } from '../tail/savedFilters';
+import { readStoredList, type KeyValueStore } from '../tail/savedFilters';
 
 const MAX_PER_CONNECTION = 200;
 const StoredList = z.array(SavedQuery);
@@ -12,14 +12,7 @@ export class SavedQueries {
   constructor(private readonly store: KeyValueStore) {}
 
   list(connectionId: string): SavedQuery[] {
-    const text = this.store.get(key(connectionId));
-    if (!text) return [];
-    try {
-      const parsed = StoredList.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : [];
-    } catch {
-      return [];
-    }
+    return readStoredList(this.store, key(connectionId), StoredList);
   }
 
   save(connectionId: string, query: Omit<SavedQuery, 'savedAt'>): SavedQuery[] {

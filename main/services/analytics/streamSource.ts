@@ -1,15 +1,14 @@
 // A Kinesis stream as a query's source: the tailer's MergedReader over every shard (following reshards), polling
 // or enhanced fan-out, handing records over in batches, with the time every shard has been read through (the
 // query's clock) and the shards a reshard ends and starts.
-import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { AnalyticsSource } from '../../../shared/contract/analytics';
 import type { SourceRecord } from '../../analytics/streamingQuery';
 import { readSummary } from '../streams/streamReaders';
 import { confirmAccount } from '../tail/accountGuard';
-import { deregisterConsumer, registerConsumer } from '../tail/fanoutConsumer';
+import { registerConsumer } from '../tail/fanoutConsumer';
 import { MergedReader } from '../tail/mergedReader';
 import { visibilityMarginFor } from '../tail/shardReader';
-import type { SessionConnection } from '../tail/tailSession';
+import { deregisterOn, type SessionConnection } from '../tail/tailSession';
 
 /** What a source hands a run (or a discovery): batches of records in arrival order, and clock ticks. */
 export interface SourceHandler {
@@ -45,6 +44,14 @@ const BATCH_RECORDS = 1000;
  * Polling a caught-up shard: every 200 ms on the local engine (its whole budget of 5 calls/s, so a window's row is
  * quick), and on AWS or another endpoint the tailer's share (4 calls/s), leaving room for the stream's consumers.
  */
+/**
+ * A caught-up fan-out shard is silent until records come: the local engine pushes them on write, AWS typically
+ * within 70 ms. It counts as read through this long ago; a record pushed later than that is a late record
+ * (counted and shown, not aggregated).
+ */
+const FANOUT_MARGIN_LOCAL_MS = 500;
+const FANOUT_MARGIN_REMOTE_MS = 2000;
+
 const pollingFor = (kind: SessionConnection['kind']) =>
   kind === 'local' ? { maxCallsPerSecond: 5, pollIntervalMs: 200, limit: 10_000 } : { maxCallsPerSecond: 4, pollIntervalMs: 250, limit: 10_000 };
 
@@ -95,6 +102,11 @@ export class StreamSource implements RecordSource {
     return this.merged.initialShards;
   }
 
+  private get fanoutMarginMs(): number | undefined {
+    if (this.spec.mode !== 'fanout') return undefined;
+    return this.connection.kind === 'local' ? FANOUT_MARGIN_LOCAL_MS : FANOUT_MARGIN_REMOTE_MS;
+  }
+
   async run(handler: SourceHandler): Promise<SourceEnd> {
     const merged = this.merged;
     if (!merged) throw new Error('open() the source first');
@@ -120,7 +132,7 @@ export class StreamSource implements RecordSource {
           this.drained.splice(i, 1);
           handler.shardEnded?.(id);
         }
-        await handler.tick(merged.readThrough());
+        await handler.tick(merged.readThrough(this.fanoutMarginMs));
       },
     );
     await flush();
@@ -139,22 +151,7 @@ export class StreamSource implements RecordSource {
   /** A consumer costs money while it exists: deregister it even when the run ended by a connection switch. */
   async close(): Promise<void> {
     const arn = this.consumerArn;
-    if (!arn) return;
     this.consumerArn = null;
-    let kinesis: KinesisClient;
-    let dispose = (): void => undefined;
-    try {
-      kinesis = this.connection.kinesis();
-    } catch (error) {
-      const detached = this.connection.detached?.();
-      if (!detached) throw error;
-      kinesis = detached.kinesis;
-      dispose = detached.dispose;
-    }
-    try {
-      await deregisterConsumer(kinesis, arn);
-    } finally {
-      dispose();
-    }
+    if (arn) await deregisterOn(this.connection, arn);
   }
 }

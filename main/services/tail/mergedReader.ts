@@ -41,6 +41,8 @@ export class MergedReader implements ReaderEvents {
   private readonly running = new Set<Promise<void>>();
   private readonly heap = new MergeHeap();
   private readonly heldPerShard = new Map<string, number>();
+  /** Shards whose reader started at LATEST: nothing before their start is theirs to deliver. */
+  private readonly startedAtLatest = new Set<string>();
   private lineage = new Lineage([]);
   private readonly abort = new AbortController();
   private failure: unknown = null;
@@ -103,11 +105,18 @@ export class MergedReader implements ReaderEvents {
   /**
    * Every record that arrived at or before this time has been handed to `emit`: the lowest watermark of the shards
    * being read, and just before the oldest record still held. Infinity once nothing is read or held.
+   * `caughtUpFanoutMarginMs`: a fan-out shard caught up at its last event (or started at LATEST and silent since), on
+   * a live subscription, speaks again only when records come (or at a heartbeat, seconds later); it counts as read
+   * through this long ago.
    */
-  readThrough(): number {
+  readThrough(caughtUpFanoutMarginMs?: number): number {
     let through = Infinity;
+    const now = Date.now();
     for (const r of this.readers.values()) {
-      if (r.state === 'reading' || r.state === 'backing-off') through = Math.min(through, r.watermark);
+      if (r.state !== 'reading' && r.state !== 'backing-off') continue;
+      const caughtUp = r.millisBehindLatest === 0 || (r.millisBehindLatest === null && this.startedAtLatest.has(r.shardId));
+      const idle = caughtUpFanoutMarginMs !== undefined && r instanceof FanoutShardReader && r.state === 'reading' && caughtUp;
+      through = Math.min(through, idle ? Math.max(r.watermark, now - caughtUpFanoutMarginMs) : r.watermark);
     }
     const top = this.heap.peek();
     return top ? Math.min(through, top.record.arrivalMs - 1) : through;
@@ -200,6 +209,7 @@ export class MergedReader implements ReaderEvents {
   private startReader(shardId: string, start: TailStartPosition): void {
     const o = this.options;
     const position = toIteratorPosition(start);
+    if (start.type === 'LATEST') this.startedAtLatest.add(shardId);
     const reader =
       o.mode.type === 'polling'
         ? new PollingShardReader(o.kinesis, o.stream, shardId, position, o.mode.options, this, this.abort.signal, o.visibilityMarginMs)

@@ -12,20 +12,25 @@ export interface KeyValueStore {
 }
 
 const MAX_PER_STREAM = 100;
+
+/** A JSON list kept under one key; an absent, unreadable or outdated value reads as an empty list. */
+export function readStoredList<T>(store: KeyValueStore, storeKey: string, schema: z.ZodType<T[]>): T[] {
+  const text = store.get(storeKey);
+  if (!text) return [];
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
 const StoredList = z.array(SavedFilter);
 
 export class SavedFilters {
   constructor(private readonly store: KeyValueStore) {}
 
   list(connectionId: string, stream: string): SavedFilter[] {
-    const text = this.store.get(key(connectionId, stream));
-    if (!text) return [];
-    try {
-      const parsed = StoredList.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : [];
-    } catch {
-      return [];
-    }
+    return readStoredList(this.store, key(connectionId, stream), StoredList);
   }
 
   save(connectionId: string, stream: string, name: string, filter: TailFilter): SavedFilter[] {

@@ -106,23 +106,8 @@ export class TailSession {
     }
   }
 
-  /** A consumer costs money while it exists: deregister it even when the session ended by a connection switch. */
-  private async deregister(consumerArn: string): Promise<void> {
-    let kinesis: KinesisClient;
-    let dispose = () => undefined as void;
-    try {
-      kinesis = this.connection.kinesis();
-    } catch (error) {
-      const detached = this.connection.detached?.();
-      if (!detached) throw error;
-      kinesis = detached.kinesis;
-      dispose = detached.dispose;
-    }
-    try {
-      await deregisterConsumer(kinesis, consumerArn);
-    } finally {
-      dispose();
-    }
+  private deregister(consumerArn: string): Promise<void> {
+    return deregisterOn(this.connection, consumerArn);
   }
 
   private startedItem(shards: string[], consumerArn: string | null): TailItem {
@@ -145,5 +130,24 @@ export class TailSession {
     if (this.room <= 0) throw new Stopped();
     this.room--;
     out.push(item);
+  }
+}
+
+/** A consumer costs money while it exists: deregister it even when its reader ended by a connection switch. */
+export async function deregisterOn(connection: SessionConnection, consumerArn: string): Promise<void> {
+  let kinesis: KinesisClient;
+  let dispose = (): void => undefined;
+  try {
+    kinesis = connection.kinesis();
+  } catch (error) {
+    const detached = connection.detached?.();
+    if (!detached) throw error;
+    kinesis = detached.kinesis;
+    dispose = detached.dispose;
+  }
+  try {
+    await deregisterConsumer(kinesis, consumerArn);
+  } finally {
+    dispose();
   }
 }
