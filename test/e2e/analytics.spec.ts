@@ -27,7 +27,7 @@ async function replaceAdhoc(page: Page, text: string): Promise<void> {
 }
 
 test('a tumbling count typed in the editor runs live; a syntax error is underlined where it is', async ({ app: { page, shell } }, testInfo) => {
-  test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
+  test.skip(shell !== 'web', 'The test talks to main over the web host’s WebSocket.');
   test.setTimeout(180_000);
   await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
   const origin = new URL(page.url()).origin;
@@ -119,6 +119,20 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     await keepScreens(page, testInfo, 'analytics-flink');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('flink-export')).toBeHidden();
+
+    // An output target: chosen in its dialog, named on its button; back to the screen only.
+    await page.getByTestId('analytics-output').click();
+    await page.getByTestId('output-dialog').getByRole('radio', { name: 'A Kinesis stream' }).click();
+    await page.getByTestId('output-name').fill('bad name!');
+    await expect(page.getByTestId('output-dialog')).toContainText('Only letters, digits');
+    await expect(page.getByRole('button', { name: 'Use this output' })).toBeDisabled();
+    await page.getByTestId('output-name').fill(`${stream}_out`);
+    await page.getByRole('button', { name: 'Use this output' }).click();
+    await expect(page.getByTestId('analytics-output')).toHaveText(`Output: ${stream}_out`);
+    await page.getByTestId('analytics-output').click();
+    await page.getByTestId('output-dialog').getByRole('radio', { name: 'The screen only' }).click();
+    await page.getByRole('button', { name: 'Use this output' }).click();
+    await expect(page.getByTestId('analytics-output')).toHaveText('Output: the screen only');
 
     // At a small width the source and schema go above the query, and nothing spills out of the frame.
     await page.setViewportSize({ width: 800, height: 700 });
