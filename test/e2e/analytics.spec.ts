@@ -175,6 +175,17 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     await expect(adhoc.locator('tbody tr')).toHaveCount(3);
     await expect(adhoc.locator('tbody tr').first()).toContainText('buy');
     await keepScreens(page, testInfo, 'analytics-adhoc');
+
+    // One value per window and no group: the chart is a single big number.
+    await page.getByRole('tab', { name: 'Streaming SQL' }).click();
+    await replaceQuery(page, `SELECT window_start, window_end, COUNT(*) AS total FROM TABLE(TUMBLE(TABLE ${stream}, DESCRIPTOR(ROWTIME), INTERVAL '2' SECOND)) GROUP BY window_start, window_end`);
+    await expect(page.getByTestId('sql-verdict')).toContainText('3 columns', { timeout: 10_000 });
+    await page.getByTestId('sql-editor-input').press('Control+Enter');
+    await page.getByRole('tab', { name: 'Chart' }).click();
+    await expect(page.getByTestId('chart-number').locator('.big-number-value')).toHaveText(/^\d[\d,]*$/, { timeout: 20_000 });
+    await keepScreens(page, testInfo, 'analytics-number');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('run-state')).toHaveText('Stopped');
   } finally {
     await rpc.call('generator.stop', { id: generator.id }).catch(() => undefined);
   }
