@@ -48,7 +48,12 @@ test('a tumbling count typed in the editor runs live; a syntax error is underlin
     // Source and schema: the discovered columns come from the generated JSON.
     await page.getByTestId('analytics-stream').fill(stream);
     await expect.poll(async () => (await rpc.call('generator.list')).generators.find((g) => g.id === generator.id)?.acknowledged ?? 0, { timeout: 20_000 }).toBeGreaterThan(20);
-    await page.getByTestId('discover-schema').click();
+    // Discovery from the command palette, while on another screen: the palette opens Analytics and samples.
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('discover the analytics');
+    await page.getByTestId('command-palette').locator('.palette-label').filter({ hasText: /^Discover the analytics input schema$/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
     const columns = page.getByTestId('schema-columns');
     await expect(columns).toBeVisible({ timeout: 20_000 });
     await expect(columns.locator('td.mono', { hasText: '$.kind' })).toBeVisible();
