@@ -7,6 +7,12 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { useAction } from '../../components/useAction';
 import { patchAnalyticsForm, schemaOf, sourceOf, sourceProblems, type AnalyticsForm } from './analyticsForm';
 
+/** Epoch milliseconds as a `datetime-local` input's value, in the user's time zone. */
+function localInputTime(ms: number): string {
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 19);
+}
+
 export function SavedQueries({ client, form, text }: { client: AppClient; form: AnalyticsForm; text: string }) {
   const [queries, setQueries] = useState<SavedQuery[]>([]);
   const [name, setName] = useState('');
@@ -33,7 +39,7 @@ export function SavedQueries({ client, form, text }: { client: AppClient; form: 
       dialect: q.dialect,
       sql: { ...form.sql, [q.dialect]: q.sql },
       ...(q.schema ? { columns: q.schema.columns, format: q.schema.format.kind, ...(q.schema.format.kind === 'csv' ? { delimiter: q.schema.format.delimiter } : {}) } : {}),
-      ...(source?.kind === 'stream' ? { sourceKind: 'stream' as const, stream: source.streamName, mode: source.mode, start: source.start.type } : {}),
+      ...(source?.kind === 'stream' ? { sourceKind: 'stream' as const, stream: source.streamName, mode: source.mode, start: source.start.type, ...(source.start.type === 'AT_TIMESTAMP' ? { startTime: localInputTime(source.start.timestamp) } : {}) } : {}),
       ...(source?.kind === 'deliveryStream' ? { sourceKind: 'deliveryStream' as const, deliveryStream: source.name, deliveryStart: source.start } : {}),
     });
   };
