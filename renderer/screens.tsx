@@ -2,6 +2,7 @@
 // screen (Settings shows the connections and local-engine cards; a stream's Produce tab holds the producer tools),
 // and the command-palette entries that are there whatever the screen. Features never import each other; they meet here.
 import type { ReactElement } from 'react';
+import { analyticsPaletteEntries } from './features/analytics/analyticsPaletteEntries';
 import { AnalyticsScreen } from './features/analytics/AnalyticsScreen';
 import { ConnectionsSection } from './features/connections/ConnectionsSection';
 import { connectionCheckEntries, connectionSwitchEntries } from './features/connections/paletteEntries';
@@ -50,4 +51,4 @@ const screenEntries: PaletteSource = {
 const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, reshard: reshardStream, metrics: () => goToScreen('metrics') });
 
 /** The palette's always-available entries, in the order it lists them. */
-export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, screenEntries, reshardPaletteEntries, streamNameEntries];
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, analyticsPaletteEntries, screenEntries, reshardPaletteEntries, streamNameEntries];
