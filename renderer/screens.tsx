@@ -8,6 +8,7 @@ import { connectionCheckEntries, connectionSwitchEntries } from './features/conn
 import { LocalEngineSection } from './features/engine/LocalEngineSection';
 import { FirehoseScreen } from './features/firehose/FirehoseScreen';
 import { MetricsScreen } from './features/metrics/MetricsScreen';
+import { openMetrics } from './features/metrics/metricsUi';
 import { ProduceTab } from './features/producers/ProduceTab';
 import { ReshardScreen } from './features/reshard/ReshardScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -44,7 +45,7 @@ const screenEntries: PaletteSource = {
   entries: () => screenIds.map((id, i) => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => goToScreen(id) })),
 };
 
-const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, metrics: () => goToScreen('metrics') });
+const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, metrics: openMetrics });
 
 /** The palette's always-available entries, in the order it lists them. */
 export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, screenEntries, streamNameEntries];
