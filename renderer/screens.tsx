@@ -14,6 +14,7 @@ import { ReshardScreen } from './features/reshard/ReshardScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { streamNamePaletteEntries, streamsPaletteEntries } from './features/streams/paletteEntries';
 import { StreamsScreen } from './features/streams/StreamsScreen';
+import { metricsPaletteEntries } from './features/metrics/metricsPaletteEntries';
 import { tailPaletteEntries } from './features/tail/tailPaletteEntries';
 import { TailScreen } from './features/tail/TailScreen';
 import { tailStream } from './features/tail/tailUi';
@@ -24,7 +25,7 @@ import type { Session, SessionState } from './state/session';
 export function screenFor(screen: ScreenId, session: Session, state: SessionState): ReactElement {
   switch (screen) {
     case 'streams':
-      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} />;
+      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} onMetrics={openMetrics} />;
     case 'tail':
       return <TailScreen session={state} />;
     case 'reshard':
@@ -48,4 +49,4 @@ const screenEntries: PaletteSource = {
 const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, metrics: openMetrics });
 
 /** The palette's always-available entries, in the order it lists them. */
-export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, screenEntries, streamNameEntries];
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, metricsPaletteEntries, screenEntries, streamNameEntries];

@@ -84,8 +84,7 @@ function EnableDialog({ stream, missing, openShards, onClose, onDone }: { stream
       }
     >
       <p>EnableEnhancedMonitoring on {stream}, for:</p>
-      <fieldset className="metrics-enable-list">
-        <legend className="small muted">Shard-level metrics</legend>
+      <div className="metrics-enable-list" role="group" aria-label="Shard-level metrics">
         {missing.map((m) => (
           <label key={m} className="check">
             <input
@@ -103,7 +102,7 @@ function EnableDialog({ stream, missing, openShards, onClose, onDone }: { stream
             <span className="mono">{m}</span>
           </label>
         ))}
-      </fieldset>
+      </div>
       <p data-testid="metrics-enable-cost">
         About <strong>{usd(cost)} a month</strong> while it stays on: {openShards} open shard{openShards === 1 ? '' : 's'} × {picked.size} metric{picked.size === 1 ? '' : 's'} × {usd(METRIC_MONTH_USD)} per metric-month
         (billed by the hour; more shards after a reshard cost more). Reading them with GetMetricData is billed too, per 1,000 metrics asked.

@@ -138,7 +138,7 @@ export function MetricsScreen() {
       {view && ui.stream ? (
         <>
           {view.source === 'cloudwatch' && data.detail ? <EnhancedMonitoringNotice stream={ui.stream} enabled={view.shardLevelMetrics} openShards={view.capacity.openShards} onChanged={bump} /> : null}
-          <Notes notes={[...(why?.empty ? why.reasons : []), ...view.notes, ...data.annotationNotes]} empty={why?.empty ?? false} />
+          <Notes notes={[...view.notes, ...(why?.empty ? why.reasons : []), ...data.annotationNotes]} empty={why?.empty ?? false} />
 
           <div className="card metrics-shards" data-testid="metrics-shards">
             <header className="card-header">
@@ -294,7 +294,7 @@ function Notes({ notes, empty }: { notes: string[]; empty: boolean }) {
   const unique = [...new Set(notes)];
   if (unique.length === 0) return null;
   return (
-    <div className={`notice metrics-notes${empty ? ' metrics-empty' : ''}`} data-testid={empty ? 'metrics-empty' : 'metrics-notes'}>
+    <div className={`notice metrics-notes${empty ? ' metrics-empty' : ''}`} data-testid="metrics-notes" data-empty={empty ? 'true' : undefined}>
       {empty ? <p className="metrics-empty-title">Nothing to chart in this range.</p> : null}
       <ul>
         {unique.map((n) => (

@@ -155,7 +155,7 @@ export function emptyWhy(view: MetricsView, streamCreatedAt: number | null): Emp
   if (streamCreatedAt !== null && streamCreatedAt > view.fromMs) {
     reasons.push(`The stream was created at ${new Date(streamCreatedAt).toLocaleString()}, after the start of this range: there is nothing before that.`);
   }
-  if (view.series.length === 0) reasons.push('The source returned no series for this stream in this range.');
+  if (view.series.length === 0 && view.notes.length === 0) reasons.push('The source returned no series for this stream in this range.');
   else if (counted.length === 0) reasons.push('The range holds no complete period yet.');
   return { empty: true, reasons };
 }
