@@ -1,7 +1,7 @@
 // The Metrics screen: a stream of the active connection (or one of its shards) over a range, live or fixed: the
 // per-shard heat strip with the events lane, then the charts. Local streams read the engine's own stats; AWS and
 // custom endpoints read CloudWatch, which needs enhanced monitoring for anything per shard.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { StreamListRow } from '../../../shared/contract/streams';
 import { useClient } from '../../api/ClientContext';
 import { toUiError, type UiError } from '../../api/errors';
@@ -16,6 +16,7 @@ import { EnhancedMonitoringNotice } from './EnhancedMonitoring';
 import { HeatStrip } from './HeatStrip';
 import { MetricCharts } from './MetricCharts';
 import './metrics.css';
+import { metricsBenchProbe } from './metricsBenchProbe';
 import { emptyWhy, hottestShard, shardLoads } from './metricsSeries';
 import { currentSpan, metricsUi, patchMetricsUi, pickRange, RANGES, toggleLive, type RangeId } from './metricsUi';
 import { useMetricsData } from './useMetricsData';
@@ -59,8 +60,11 @@ export function MetricsScreen() {
 
   const span = currentSpan(ui);
   const spanKey = span.live ? `live:${span.lengthMs}` : `${span.fromMs}-${span.toMs}`;
-  const data = useMetricsData(client, ui.stream, span, spanKey, reload);
+  const data = useMetricsData(client, ui.stream, ui.shard, span, spanKey, reload);
   const view = data.view;
+  useLayoutEffect(() => {
+    if (view) metricsBenchProbe()?.committed(view);
+  }, [view]);
   // The time axis: the view's span when following (it moves with the data), else what was asked.
   const fromMs = span.live && view ? view.toMs - span.lengthMs : span.fromMs;
   const toMs = span.live && view ? view.toMs : span.toMs;

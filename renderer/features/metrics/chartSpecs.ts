@@ -39,3 +39,6 @@ export const CHARTS: readonly ChartSpec[] = [
 
 /** Every metric the screen asks for. */
 export const ALL_METRICS: MetricKind[] = [...METRIC_KINDS];
+
+/** What the heat strip needs of every shard: write and read load. */
+export const SHARD_LOAD_METRICS: MetricKind[] = ['incomingBytes', 'incomingRecords', 'outgoingBytes'];

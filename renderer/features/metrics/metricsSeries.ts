@@ -37,9 +37,24 @@ export function appendIncrement(previous: MetricsView, next: MetricsView, keepFr
   return { ...next, fromMs: Math.max(previous.fromMs, keepFromMs), toMs: Math.max(previous.toMs, next.toMs), series, notes: previous.notes };
 }
 
+/** Each view's series by key, built once: a 200-shard view holds 1,400 series and is searched per shard and chart. */
+const indexes = new WeakMap<MetricsView, Map<string, MetricSeries>>();
+
+/** Answers to several queries over the same span as one view: series by key (later answers win), notes joined. */
+export function mergeViews(first: MetricsView, ...rest: MetricsView[]): MetricsView {
+  if (rest.length === 0) return first;
+  const byKey = new Map<string, MetricSeries>();
+  for (const view of [first, ...rest]) for (const s of view.series) byKey.set(seriesKey(s), s);
+  return { ...first, series: [...byKey.values()], notes: [...new Set([first, ...rest].flatMap((v) => v.notes))] };
+}
+
 export function findSeries(view: MetricsView, metric: MetricKind, scope: MetricScope): MetricSeries | undefined {
-  const key = `${metric}|${scopeKey(scope)}`;
-  return view.series.find((s) => seriesKey(s) === key);
+  let index = indexes.get(view);
+  if (!index) {
+    index = new Map(view.series.map((s) => [seriesKey(s), s]));
+    indexes.set(view, index);
+  }
+  return index.get(`${metric}|${scopeKey(scope)}`);
 }
 
 /** The shards that have series in the view, in the order they came (the engine lists them by key range). */
@@ -57,6 +72,16 @@ export function shardIdsOf(view: MetricsView): string[] {
 
 /** Series joined on their timestamps, oldest first: row.t and one column per given key. */
 export function toRows(columns: readonly { key: string; series: MetricSeries }[]): ChartRow[] {
+  const grid = columns[0]?.series.timestamps ?? [];
+  const same = columns.every(({ series: t }) => t.timestamps.length === grid.length && t.timestamps[0] === grid[0] && t.timestamps.at(-1) === grid.at(-1));
+  if (same) {
+    // One answer's series share their periods: rows by index.
+    return grid.map((t, i) => {
+      const row = { t } as ChartRow;
+      for (const { key, series } of columns) row[key] = series.values[i] as number;
+      return row;
+    });
+  }
   const byTime = new Map<number, ChartRow>();
   for (const { key, series } of columns) {
     series.timestamps.forEach((t, i) => {
@@ -115,11 +140,15 @@ export function shardLoads(view: MetricsView, mode: 'write' | 'read'): { timesta
     for (const { metric, cap } of metrics) {
       const s = findSeries(view, metric, { kind: 'shard', shardId });
       if (!s) continue;
-      s.timestamps.forEach((t, i) => {
-        const at = slot.get(t) as number;
-        const v = (s.values[i] as number) / cap;
+      const values = s.values;
+      const first = slot.get(s.timestamps[0] as number) ?? 0;
+      // Series of one answer share the grid: index arithmetic, not a lookup per value.
+      const contiguous = timestamps[first + s.timestamps.length - 1] === s.timestamps.at(-1);
+      for (let i = 0; i < values.length; i++) {
+        const at = contiguous ? first + i : (slot.get(s.timestamps[i] as number) as number);
+        const v = (values[i] as number) / cap;
         if (v > (u[at] as number)) u[at] = v;
-      });
+      }
     }
     return { shardId, u };
   });
