@@ -6,7 +6,9 @@
 //   - render: the answer handed to the screen → the screen committed (layout effect) / → the next frame, for a
 //     stream shown from nothing (the heat strip, the events lane and every chart), `runs` times;
 //   - live: the same screen following live, one new answer a second (60× the rate 1-minute data changes), frames
-//     per second counted with requestAnimationFrame, and the time each update takes to reach a frame.
+//     per second counted with requestAnimationFrame, and the time each update takes to reach a frame;
+//   - the renderer's main-thread busy time (CDP Performance.getMetrics TaskDuration) over each render and over the
+//     live window: on a machine shared with other work, wall times include waiting for a core, busy time does not.
 // Prints JSON; never asserts.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -61,6 +63,14 @@ async function samplesOf(page: Page): Promise<Sample[]> {
   return page.evaluate(() => (window as unknown as { __metricsBench: { samples: Sample[] } }).__metricsBench.samples.map((s) => ({ ...s })));
 }
 
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+/** Seconds the renderer's main thread has spent running tasks so far. */
+async function busySeconds(cdp: Cdp): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
+
 /** Shows a stream and waits for its answer to reach a frame. */
 async function show(page: Page, stream: string, live: boolean): Promise<Sample> {
   const before = (await samplesOf(page)).length;
@@ -97,10 +107,15 @@ async function main() {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Metrics/ }).click();
     await page.waitForFunction(() => typeof (window as unknown as { __metricsBench?: { show?: unknown } }).__metricsBench?.show === 'function', undefined, { timeout: 30_000 });
 
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     const renders: Sample[] = [];
+    const renderBusyMs: number[] = [];
     for (let run = 0; run < runs; run++) {
       // A stream the screen has not shown: everything is built from nothing.
+      const before = await busySeconds(cdp);
       renders.push(await show(page, `bench-${shards}-r${run}`, false));
+      renderBusyMs.push((await busySeconds(cdp)) - before);
       await sleep(300);
     }
     const heatRows = await page.getByTestId('metrics-heat-row').count();
@@ -108,7 +123,9 @@ async function main() {
 
     await show(page, `bench-${shards}-live`, true);
     const from = (await samplesOf(page)).length;
+    const liveBusyBefore = await busySeconds(cdp);
     const gaps = (await page.evaluate(countFrames)) as number[];
+    const liveBusy = (await busySeconds(cdp)) - liveBusyBefore;
     const live = (await samplesOf(page)).slice(from).filter((s) => s.frameMs >= 0);
     const seconds = gaps.reduce((a, b) => a + b, 0) / 1000;
 
@@ -122,10 +139,11 @@ async function main() {
       valuesPerFullRead: (7 + shards * 3) * 1440,
       heatRowsInDom: heatRows,
       charts,
-      render: { runs, commitMs: figures(renders.map((s) => s.commitMs)), toFrameMs: figures(renders.map((s) => s.frameMs)), parseMs: figures(renders.map((s) => s.parseMs)), targetMs: 300 },
+      render: { runs, mainThreadBusyMs: figures(renderBusyMs.map((s) => s * 1000)), commitMs: figures(renders.map((s) => s.commitMs)), toFrameMs: figures(renders.map((s) => s.frameMs)), parseMs: figures(renders.map((s) => s.parseMs)), targetMs: 300 },
       live: {
         seconds: Number(seconds.toFixed(1)),
         updates: live.length,
+        mainThreadBusyShare: Number((liveBusy / seconds).toFixed(2)),
         fps: Number((gaps.length / seconds).toFixed(1)),
         frameGapMs: figures(gaps),
         framesOver20Ms: gaps.filter((g) => g > 20).length,

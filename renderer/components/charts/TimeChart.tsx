@@ -2,7 +2,7 @@
 // picked from the data, limit lines (a capacity), vertical event markers, an exact-value tooltip, a crosshair
 // shared with the charts of the same syncId, and zoom by dragging across a range. Points are cut to about one per
 // two pixels before they reach recharts (downsample.ts), so a day of minutes draws as fast as an hour.
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactElement } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import './charts.css';
 import { minMaxIndices } from './downsample';
@@ -38,8 +38,9 @@ export interface TimeChartProps {
   markers?: readonly ChartMarker[];
   syncId?: string;
   height?: number;
-  /** The plot's width in pixels, roughly: the points kept per line. */
-  widthHint?: number;
+  /** The chart's width in pixels when the caller knows it (no measuring pass); else it fills its box. Also sets the
+   *  points kept per line. */
+  width?: number;
   onZoom?(fromMs: number, toMs: number): void;
   /** More tooltip lines for a row (e.g. utilisation of a capacity). */
   tooltipExtra?(row: ChartRow): string[];
@@ -80,8 +81,9 @@ export function splitLimits(limits: readonly ChartLimit[], dataMax: number): { d
   return { drawn, offScale };
 }
 
-function TimeChartImpl({ rows, lines, unit, fromMs, toMs, limits = [], markers = [], syncId, height = 180, widthHint = 600, onZoom, tooltipExtra, label }: TimeChartProps) {
+function TimeChartImpl({ rows, lines, unit, fromMs, toMs, limits = [], markers = [], syncId, height = 180, width, onZoom, tooltipExtra, label }: TimeChartProps) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const widthHint = width ?? 600;
   const shown = useMemo(() => downsampled(rows, lines, Math.max(60, Math.floor(widthHint / 2))), [rows, lines, widthHint]);
   const dataMax = useMemo(() => yMaxOf(rows, lines), [rows, lines]);
   const { drawn } = splitLimits(limits, dataMax);
@@ -97,8 +99,9 @@ function TimeChartImpl({ rows, lines, unit, fromMs, toMs, limits = [], markers =
       <span className="time-chart-unit" aria-hidden="true">
         {scale.suffix}
       </span>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: widthHint, height }}>
+      <Sized width={width} height={height}>
         <LineChart
+          {...(width ? { width, height } : {})}
           data={shown as ChartRow[]}
           syncId={syncId}
           syncMethod="value"
@@ -162,8 +165,19 @@ function TimeChartImpl({ rows, lines, unit, fromMs, toMs, limits = [], markers =
           ))}
           {drag && drag.from !== drag.to ? <ReferenceArea x1={Math.min(drag.from, drag.to)} x2={Math.max(drag.from, drag.to)} fill="var(--chart-brush)" fillOpacity={0.35} /> : null}
         </LineChart>
-      </ResponsiveContainer>
+      </Sized>
     </div>
+  );
+}
+
+/** A known width draws at once; an unknown one is measured by recharts (one more render once the box is known). */
+function Sized({ width, height, children }: { width: number | undefined; height: number; children: ReactElement }) {
+  return width ? (
+    children
+  ) : (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
+      {children}
+    </ResponsiveContainer>
   );
 }
 

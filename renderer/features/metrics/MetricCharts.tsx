@@ -80,11 +80,12 @@ export interface MetricChartsProps {
   fromMs: number;
   toMs: number;
   annotations: readonly MetricAnnotation[];
-  widthHint: number;
+  /** Each chart's width in pixels. */
+  chartWidth: number;
   onZoom(fromMs: number, toMs: number): void;
 }
 
-export const MetricCharts = memo(function MetricCharts({ view, shard, stream, fromMs, toMs, annotations, widthHint, onZoom }: MetricChartsProps) {
+export const MetricCharts = memo(function MetricCharts({ view, shard, stream, fromMs, toMs, annotations, chartWidth, onZoom }: MetricChartsProps) {
   const { built, missing } = useMemo(() => buildCharts(view, shard), [view, shard]);
   const markers = useMemo(() => annotations.map((a) => ({ atMs: a.atMs, label: a.label })), [annotations]);
   return (
@@ -101,7 +102,7 @@ export const MetricCharts = memo(function MetricCharts({ view, shard, stream, fr
               limits={b.limit ? [b.limit] : []}
               markers={markers}
               syncId="metrics"
-              widthHint={widthHint}
+              width={chartWidth}
               onZoom={onZoom}
               label={`${b.spec.title}: ${b.spec.about}, ${shard ?? 'whole stream'}`}
               tooltipExtra={b.limit ? (row) => utilisationLines(row, b) : undefined}

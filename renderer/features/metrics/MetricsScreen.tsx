@@ -209,7 +209,7 @@ export function MetricsScreen() {
             )}
           </h2>
           <div ref={gridRef}>
-            <MetricCharts view={view} shard={ui.shard} stream={ui.stream} fromMs={fromMs} toMs={toMs} annotations={data.annotations} widthHint={Math.min(720, Math.max(280, width))} onZoom={onZoom} />
+            <MetricCharts view={view} shard={ui.shard} stream={ui.stream} fromMs={fromMs} toMs={toMs} annotations={data.annotations} chartWidth={chartWidthFor(width)} onZoom={onZoom} />
           </div>
           <p className="small muted">Capacity: {view.capacity.source} Drag across a chart to zoom in; hover for exact values.</p>
         </>
@@ -218,6 +218,14 @@ export function MetricsScreen() {
       ) : null}
     </section>
   );
+}
+
+/** The grid's column width (metrics.css: auto-fill columns of at least 380 px, 12 px apart), less the panel's
+ *  padding and border: the width each chart draws at, known before it renders. */
+function chartWidthFor(gridWidth: number): number {
+  const gap = 12;
+  const columns = Math.max(1, Math.floor((gridWidth + gap) / (380 + gap)));
+  return Math.max(200, Math.floor((gridWidth - gap * (columns - 1)) / columns) - 2 * 12 - 2);
 }
 
 function Title({ subtitle }: { subtitle: string }) {
