@@ -10,40 +10,20 @@
 //   - the renderer's main-thread busy time (CDP Performance.getMetrics TaskDuration) over each render and over the
 //     live window: on a machine shared with other work, wall times include waiting for a core, busy time does not.
 // Prints JSON; never asserts.
-import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { sleep } from '../test/support/sleep';
-import { freePort, repoRoot } from '../test/support/peers';
+import { freePort } from '../test/support/peers';
 import { tempDir } from '../test/support/tempDir';
+import { startWebHost } from './webHost';
 
 const { values } = parseArgs({ options: { shards: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' }, 'live-seconds': { type: 'string', default: '15' } } });
 const shards = Number(values.shards);
 const runs = Number(values.runs);
 const liveSeconds = Number(values['live-seconds']);
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function startWebHost(dataDir: string, enginePort: number) {
-  const entry = join(repoRoot, 'dist', 'main', 'web.js');
-  if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first.');
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, '--engine-port', String(enginePort), '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /^Shardscope web console: (\S+)$/m.exec(out)?.[1];
-      if (found && /Kinesis engine listening/.test(out)) resolve(found);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the web host exited (${code}):\n${out}`)));
-  });
-  const parsed = new URL(url);
-  return { url: `${parsed.origin}/?metricsbench=1${parsed.hash}`, stop: () => child.kill('SIGTERM') };
-}
 
 interface Sample {
   stream: string;
@@ -103,7 +83,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(`${host.origin}/?metricsbench=1#token=${host.token}`);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Metrics/ }).click();
     await page.waitForFunction(() => typeof (window as unknown as { __metricsBench?: { show?: unknown } }).__metricsBench?.show === 'function', undefined, { timeout: 30_000 });
 

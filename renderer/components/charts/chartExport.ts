@@ -3,6 +3,8 @@
 // can fix in the moment, so the caller offers the download instead and says why.
 import { toBlob } from 'html-to-image';
 
+export { downloadBlob } from '../download';
+
 /** RFC 4180 CSV: a header row, then one row per entry; fields quoted when they hold a comma, quote or newline. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const field = (v: string | number | null) => {
@@ -17,17 +19,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 export function exportName(parts: readonly string[], ext: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return `${[...parts, stamp].join('-').replace(/[^A-Za-z0-9._-]+/g, '_')}.${ext}`;
-}
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The element as a PNG, on the page's own background (a transparent PNG is unreadable in a dark editor). */

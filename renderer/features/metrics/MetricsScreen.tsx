@@ -8,6 +8,7 @@ import { toUiError, type UiError } from '../../api/errors';
 import { fromLocalInput, spanText, toLocalInput } from '../../components/charts/timeAxis';
 import { percent } from '../../components/charts/units';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Segmented } from '../../components/Segmented';
 import { Spinner } from '../../components/Spinner';
 import { activeConnection, connectionsStore } from '../../state/connections';
 import { useStore } from '../../state/store';
@@ -22,6 +23,15 @@ import { currentSpan, metricsUi, patchMetricsUi, pickRange, RANGES, toggleLive, 
 import { useMetricsData } from './useMetricsData';
 import { useMetricsKeyboard } from './useMetricsKeyboard';
 import { useWidth } from './useWidth';
+
+const HEAT_OPTIONS = [
+  { id: 'write', label: 'Writes' },
+  { id: 'read', label: 'Reads' },
+] as const;
+const ORDER_OPTIONS = [
+  { id: 'key', label: 'Key order' },
+  { id: 'hot', label: 'Hottest first' },
+] as const;
 
 /** The active connection's streams, read again after a connection switch. */
 function useStreamNames(): { names: StreamListRow[]; error: UiError | null; loading: boolean } {
@@ -148,20 +158,8 @@ export function MetricsScreen() {
             <header className="card-header">
               <h2>Load per shard</h2>
               <div className="button-row">
-                <div className="segmented" role="radiogroup" aria-label="Load shown">
-                  {(['write', 'read'] as const).map((m) => (
-                    <button key={m} type="button" role="radio" aria-checked={ui.heat === m} className="segment" onClick={() => patchMetricsUi({ heat: m })}>
-                      {m === 'write' ? 'Writes' : 'Reads'}
-                    </button>
-                  ))}
-                </div>
-                <div className="segmented" role="radiogroup" aria-label="Order of the shards">
-                  {(['key', 'hot'] as const).map((o) => (
-                    <button key={o} type="button" role="radio" aria-checked={ui.order === o} className="segment" onClick={() => patchMetricsUi({ order: o })}>
-                      {o === 'key' ? 'Key order' : 'Hottest first'}
-                    </button>
-                  ))}
-                </div>
+                <Segmented label="Load shown" options={HEAT_OPTIONS} value={ui.heat} onChange={(heat) => patchMetricsUi({ heat })} />
+                <Segmented label="Order of the shards" options={ORDER_OPTIONS} value={ui.order} onChange={(order) => patchMetricsUi({ order })} />
               </div>
             </header>
             <p className="small muted metrics-shards-caption">
