@@ -2,14 +2,17 @@
 // clipboard, or as a download when the clipboard refuses, saying why).
 import { useRef, useState, type ReactNode } from 'react';
 import { copyPng, downloadBlob, elementPng, exportName, toCsv } from './chartExport';
+import { useNearView } from './useNearView';
 
 export interface ChartCsv {
   header: string[];
   rows: (string | number | null)[][];
 }
 
-export function ChartPanel({ id, title, summary, fileParts, csv, children, aside }: { id: string; title: string; summary?: ReactNode; fileParts: readonly string[]; csv(): ChartCsv; children: ReactNode; aside?: ReactNode }) {
+/** `height` is the chart's: while the panel is far from view the chart is not drawn and a box that tall holds its place. */
+export function ChartPanel({ id, title, summary, fileParts, csv, children, aside, height }: { id: string; title: string; summary?: ReactNode; fileParts: readonly string[]; csv(): ChartCsv; children: ReactNode; aside?: ReactNode; height: number }) {
   const body = useRef<HTMLElement>(null);
+  const near = useNearView(body);
   const [notice, setNotice] = useState<{ text: string; png?: Blob } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -50,7 +53,9 @@ export function ChartPanel({ id, title, summary, fileParts, csv, children, aside
           </button>
         </div>
       </header>
-      <div className="chart-panel-body">{children}</div>
+      <div className="chart-panel-body" style={{ minHeight: height }}>
+        {near ? children : null}
+      </div>
       {notice ? (
         <p className="chart-panel-notice small" role="status" data-no-export="">
           {notice.text}{' '}

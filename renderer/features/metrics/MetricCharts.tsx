@@ -9,6 +9,7 @@ import { formatValue, percent, type ChartUnit } from '../../components/charts/un
 import { CHARTS, type ChartSpec } from './chartSpecs';
 import { capacityFor, findSeries, toRows } from './metricsSeries';
 
+const CHART_HEIGHT = 180;
 const COLOURS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 interface Built {
@@ -92,7 +93,7 @@ export const MetricCharts = memo(function MetricCharts({ view, shard, stream, fr
     <>
       <div className="metrics-grid" data-testid="metrics-charts">
         {built.map((b) => (
-          <ChartPanel key={b.spec.id} id={b.spec.id} title={b.spec.title} summary={summaryOf(b)} fileParts={[stream, shard ?? 'stream']} csv={() => csvOf(b)}>
+          <ChartPanel key={b.spec.id} id={b.spec.id} height={CHART_HEIGHT} title={b.spec.title} summary={summaryOf(b)} fileParts={[stream, shard ?? 'stream']} csv={() => csvOf(b)}>
             <TimeChart
               rows={b.rows}
               lines={b.lines}
@@ -102,6 +103,7 @@ export const MetricCharts = memo(function MetricCharts({ view, shard, stream, fr
               limits={b.limit ? [b.limit] : []}
               markers={markers}
               syncId="metrics"
+              height={CHART_HEIGHT}
               width={chartWidth}
               onZoom={onZoom}
               label={`${b.spec.title}: ${b.spec.about}, ${shard ?? 'whole stream'}`}
