@@ -12,16 +12,15 @@
 //   - the renderer's JS heap through CDP (Runtime.getHeapUsage): every 10 s as it is, and every minute after a
 //     forced garbage collection (HeapProfiler.collectGarbage), to see it flat once the ring buffer is full.
 // Prints JSON; never asserts.
-import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { connectRpc, createActiveStream } from '../test/e2e/tailRpc';
 import { sleep } from '../test/support/sleep';
-import { freePort, repoRoot } from '../test/support/peers';
+import { freePort } from '../test/support/peers';
 import { tempDir } from '../test/support/tempDir';
+import { startWebHost } from './webHost';
 
 const { values } = parseArgs({
   options: {
@@ -43,25 +42,6 @@ const mode = values.mode === 'fanout' ? 'fanout' : 'polling';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const template = '{"putAt":{{now}},"n":{{seq}},"user":{"id":"u{{int 1 999}}"},"amount":{{float 1 500}},"kind":"{{pick view click buy}}"}';
 
-async function startWebHost(dataDir: string, enginePort: number) {
-  const entry = join(repoRoot, 'dist', 'main', 'web.js');
-  if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first.');
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, '--engine-port', String(enginePort), '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /^Shardscope web console: (\S+)$/m.exec(out)?.[1];
-      if (found && /Kinesis engine listening/.test(out)) resolve(found);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the web host exited (${code}):\n${out}`)));
-  });
-  const parsed = new URL(url);
-  const token = new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '';
-  return { origin: parsed.origin, token, pid: child.pid, stop: () => child.kill('SIGTERM') };
-}
 
 const quantile = (xs: number[], q: number) => {
   if (xs.length === 0) return null;

@@ -10,6 +10,7 @@ import { LocalEngineSection } from './features/engine/LocalEngineSection';
 import { FirehoseScreen } from './features/firehose/FirehoseScreen';
 import { firehosePaletteEntries } from './features/firehose/paletteEntries';
 import { MetricsScreen } from './features/metrics/MetricsScreen';
+import { openMetrics } from './features/metrics/metricsUi';
 import { ProduceTab } from './features/producers/ProduceTab';
 import { reshardPaletteEntries } from './features/reshard/paletteEntries';
 import { ReshardScreen } from './features/reshard/ReshardScreen';
@@ -17,6 +18,7 @@ import { reshardStream } from './features/reshard/reshardUi';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { streamNamePaletteEntries, streamsPaletteEntries } from './features/streams/paletteEntries';
 import { StreamsScreen } from './features/streams/StreamsScreen';
+import { metricsPaletteEntries } from './features/metrics/metricsPaletteEntries';
 import { tailPaletteEntries } from './features/tail/tailPaletteEntries';
 import { TailScreen } from './features/tail/TailScreen';
 import { tailStream } from './features/tail/tailUi';
@@ -27,7 +29,7 @@ import type { Session, SessionState } from './state/session';
 export function screenFor(screen: ScreenId, session: Session, state: SessionState): ReactElement {
   switch (screen) {
     case 'streams':
-      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} onReshard={reshardStream} />;
+      return <StreamsScreen session={state} ProduceTab={ProduceTab} onTail={tailStream} onReshard={reshardStream} onMetrics={openMetrics} />;
     case 'tail':
       return <TailScreen session={state} />;
     case 'reshard':
@@ -48,7 +50,7 @@ const screenEntries: PaletteSource = {
   entries: () => screenIds.map((id, i) => ({ id: `go:${id}`, label: `Go to ${screenLabels[id]}`, group: 'Screens', hint: shortcutLabel(i), run: () => goToScreen(id) })),
 };
 
-const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, reshard: reshardStream, metrics: () => goToScreen('metrics') });
+const streamNameEntries = streamNamePaletteEntries({ tail: tailStream, reshard: reshardStream, metrics: openMetrics });
 
 /** The palette's always-available entries, in the order it lists them. */
-export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, analyticsPaletteEntries, screenEntries, reshardPaletteEntries, streamNameEntries];
+export const shellPaletteSources: readonly PaletteSource[] = [connectionSwitchEntries, streamsPaletteEntries, connectionCheckEntries, tailPaletteEntries, firehosePaletteEntries, analyticsPaletteEntries, metricsPaletteEntries, screenEntries, reshardPaletteEntries, streamNameEntries];

@@ -50,6 +50,11 @@ export const MetricsQuery = z.strictObject({
   metrics: z.array(MetricKind).min(1).max(METRIC_KINDS.length),
   /** Per-shard series too (on AWS only where enhanced monitoring is on for that metric). */
   shards: z.boolean().default(false),
+  /** With `shards`: only these shards' series (all shards when absent). A 200-shard stream's day is 2 million
+   *  values over every metric; a screen charting one shard asks for that one, and the heat strip for few metrics. */
+  shardIds: z.array(z.string().min(1).max(128)).max(1000).optional(),
+  /** Never finer than this: a live screen appending the newest minutes to a per-minute view asks for minutes. */
+  minPeriodSeconds: z.number().int().min(1).max(86_400).optional(),
   /** Fan-out series for these consumers (AWS: SubscribeToShardEvent.*). */
   consumers: z.array(z.string().min(1).max(128)).max(20).default([]),
 });

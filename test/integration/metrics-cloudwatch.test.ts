@@ -86,6 +86,13 @@ describe('CloudWatch metrics', () => {
     expect(result.nextPollMs).toBe(Math.ceil(NOW / 60_000) * 60_000 + 90_000);
   });
 
+  it('asks for a coarser period when the query sets a minimum (rounded up to whole minutes)', async () => {
+    answer = () => ({ MetricDataResults: [], Messages: [] });
+    const result = await cloudWatchMetrics(client, query({ stream: 'orders', fromMs: NOW - 30 * 60_000, toMs: NOW, metrics: ['incomingRecords'], minPeriodSeconds: 250 }), { shardIds: [], shardLevelMetrics: [] }, NOW);
+    expect(requests[0]?.body.MetricDataQueries[0]?.MetricStat.Period).toBe(300);
+    expect(result.periodSeconds).toBe(300);
+  });
+
   it('follows NextToken and joins the pages', async () => {
     const from = NOW - 10 * 60_000;
     // The range is widened to whole periods: the first one starts at the minute `from` falls in.

@@ -95,6 +95,15 @@ describe('metrics on the local engine', () => {
     expect(hot?.keys[0]?.share).toBeCloseTo(200 / (hot?.records ?? 1), 6);
     expect(hot?.keys[0]?.share).toBeGreaterThan(0.5);
 
+    // Only the shards asked for.
+    const one = await client.call('metrics.query', { stream: 'load', fromMs: from, toMs: Date.now(), metrics: ['incomingRecords'], shards: true, shardIds: [shardIds[1] as string] });
+    expect(one.series.map((s) => (s.scope.kind === 'shard' ? s.scope.shardId : s.scope.kind))).toEqual(['stream', shardIds[1]]);
+    expect(total(one, 'incomingRecords', shardIds[1])).toBe(total(view, 'incomingRecords', shardIds[1]));
+
+    // A recent range asked no finer than a minute comes per minute too (a live view appending minutes).
+    const minutes = await client.call('metrics.query', { stream: 'load', fromMs: Date.now() - 5 * 60_000, toMs: Date.now(), metrics: ['incomingRecords'], minPeriodSeconds: 60 });
+    expect(minutes.periodSeconds).toBe(60);
+
     // Past the hour the same query comes per minute from the history (the minute in progress left out).
     const older = await client.call('metrics.query', { stream: 'load', fromMs: Date.now() - 2 * 3_600_000, toMs: Date.now(), metrics: ['incomingRecords'] });
     expect(older.periodSeconds).toBe(60);

@@ -19,7 +19,10 @@ export interface StreamMonitoring {
 }
 
 export async function cloudWatchMetrics(client: CloudWatchClient, query: MetricsQuery, monitoring: StreamMonitoring, nowMs: number, signal?: AbortSignal): Promise<MetricsResult> {
-  const { periodSeconds, note } = choosePeriod(query.fromMs, query.toMs, nowMs);
+  const chosen = choosePeriod(query.fromMs, query.toMs, nowMs);
+  const note = chosen.note;
+  // A coarser period when asked (multiples of a minute, as standard-resolution metrics need).
+  const periodSeconds = Math.max(chosen.periodSeconds, Math.ceil((query.minPeriodSeconds ?? 0) / 60) * 60);
   const step = periodSeconds * 1000;
   const fromMs = Math.floor(query.fromMs / step) * step;
   const toMs = Math.ceil(query.toMs / step) * step;

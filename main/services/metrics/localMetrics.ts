@@ -73,7 +73,7 @@ function toSeries(metric: MetricKind, scope: MetricSeries['scope'], window: Wind
 
 export async function localMetrics(admin: EngineAdmin, query: MetricsQuery, nowMs: number): Promise<MetricsResult> {
   const notes: string[] = [];
-  const perSecond = nowMs - query.fromMs <= HOUR_MS;
+  const perSecond = nowMs - query.fromMs <= HOUR_MS && (query.minPeriodSeconds ?? 1) < 60;
   if (!perSecond && query.fromMs < nowMs - DAY_MS) notes.push('The local engine keeps per-minute history for 24 hours: the range is shown from 24 hours ago.');
   const window = perSecond ? await secondsWindow(admin, query, nowMs) : await minutesWindow(admin, query, nowMs);
   const counted = query.metrics.filter((m) => ENGINE_METRICS[m] !== undefined);
@@ -83,9 +83,11 @@ export async function localMetrics(admin: EngineAdmin, query: MetricsQuery, nowM
     notes.push('The local engine counts enhanced fan-out per shard, not per consumer: the fan-out series are for all consumers together.');
   }
   const series: MetricSeries[] = [];
+  const wanted = query.shardIds ? new Set(query.shardIds) : null;
+  const shards = window.shards.filter((s) => wanted === null || wanted.has(s.shardId));
   for (const metric of counted) {
     series.push(toSeries(metric, { kind: 'stream' }, window, window.stream));
-    if (query.shards) for (const shard of window.shards) series.push(toSeries(metric, { kind: 'shard', shardId: shard.shardId }, window, shard.series));
+    if (query.shards) for (const shard of shards) series.push(toSeries(metric, { kind: 'shard', shardId: shard.shardId }, window, shard.series));
   }
   if (series.length > 0 && series.every((s) => s.values.every((v) => v === 0))) {
     notes.push(window.starts.length === 0 ? 'The range holds no complete period yet.' : 'Nothing was written to or read from this stream in this range.');

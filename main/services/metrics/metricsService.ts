@@ -67,7 +67,10 @@ async function topKeysOf(admin: EngineAdmin, stream: string): Promise<ShardTopKe
 
 /** CloudWatch's series; a custom endpoint that does not serve CloudWatch gets empty series and a note. */
 async function cloudWatchSeries(source: Extract<MetricsSource, { kind: 'cloudwatch' }>, query: MetricsQuery, shape: StreamShape, nowMs: number): Promise<MetricsResult> {
-  const shardIds = query.shards ? (await readShards(source.kinesis, query.stream)).filter((s) => !s.SequenceNumberRange?.EndingSequenceNumber).map((s) => s.ShardId ?? '') : [];
+  const wanted = query.shardIds ? new Set(query.shardIds) : null;
+  const shardIds = query.shards
+    ? (await readShards(source.kinesis, query.stream)).filter((s) => !s.SequenceNumberRange?.EndingSequenceNumber).map((s) => s.ShardId ?? '').filter((id) => wanted === null || wanted.has(id))
+    : [];
   try {
     return await cloudWatchMetrics(source.cloudWatch, query, { shardIds, shardLevelMetrics: shape.shardLevelMetrics }, nowMs);
   } catch (error) {

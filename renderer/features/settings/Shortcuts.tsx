@@ -70,6 +70,18 @@ export function Shortcuts() {
           </span>
         </li>
         <li>
+          <span>Metrics: 15 min · 1 h · 6 h · 24 h · custom range</span>
+          <span>
+            <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd> <kbd>4</kbd> <kbd>C</kbd>
+          </span>
+        </li>
+        <li>
+          <span>Metrics: pause or resume · reset the zoom · read again</span>
+          <span>
+            <kbd>L</kbd> <kbd>Esc</kbd> <kbd>R</kbd>
+          </span>
+        </li>
+        <li>
           <span>Move between controls</span>
           <kbd>Tab</kbd>
         </li>

@@ -54,7 +54,7 @@ function retentionWords(hours: number): string {
   return `${hours} hours (${Number.isInteger(days) ? days : days.toFixed(1)} day${days === 1 ? '' : 's'})`;
 }
 
-export function StreamDetailView({ name, onBack, ProduceTab, onTail, onReshard }: { name: string; onBack(): void; ProduceTab: ProduceTabSlot; onTail(stream: string): void; onReshard(stream: string): void }) {
+export function StreamDetailView({ name, onBack, ProduceTab, onTail, onReshard, onMetrics }: { name: string; onBack(): void; ProduceTab: ProduceTabSlot; onTail(stream: string): void; onReshard(stream: string): void; onMetrics(stream: string): void }) {
   const client = useClient();
   const [ticket, setTicket] = useState(0);
   const [result, setResult] = useState<{ ticket: number; detail: StreamDetail | null; error: UiError | null } | null>(null);
@@ -141,6 +141,9 @@ export function StreamDetailView({ name, onBack, ProduceTab, onTail, onReshard }
         <div className="header-actions">
           <button type="button" className="button button-primary" onClick={() => onTail(name)} data-testid="tail-this-stream" title="Open the Tail screen on this stream, from now on">
             Tail this stream
+          </button>
+          <button type="button" className="button" onClick={() => onMetrics(name)} data-testid="stream-metrics" title="Open the Metrics screen on this stream">
+            Metrics
           </button>
           <button type="button" className="button" onClick={() => reload()} disabled={loading}>
             {loading && detail ? 'Refreshing…' : 'Refresh'}

@@ -28,8 +28,8 @@ function listFor(client: AppClient, epoch: number): { list: StreamList; throughp
   return cached;
 }
 
-/** `onTail` opens the Tail screen on a stream, `onReshard` the reshard wizard (lent through screens.tsx). */
-export function StreamsScreen({ session, ProduceTab, onTail, onReshard }: { session: SessionState; ProduceTab: ProduceTabSlot; onTail(stream: string): void; onReshard(stream: string): void }) {
+/** `onTail`, `onReshard` and `onMetrics` open the Tail, Reshard and Metrics screens on a stream (lent through screens.tsx). */
+export function StreamsScreen({ session, ProduceTab, onTail, onReshard, onMetrics }: { session: SessionState; ProduceTab: ProduceTabSlot; onTail(stream: string): void; onReshard(stream: string): void; onMetrics(stream: string): void }) {
   const client = useClient();
   const connections = useStore(connectionsStore);
   const ui = useStore(streamsUi);
@@ -43,7 +43,7 @@ export function StreamsScreen({ session, ProduceTab, onTail, onReshard }: { sess
     );
   }
   return ui.open && ui.epoch === connections.epoch ? (
-    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} onTail={onTail} onReshard={onReshard} />
+    <StreamDetailView key={`${connections.epoch}:${ui.open}`} name={ui.open} onBack={() => patchStreamsUi({ open: null })} ProduceTab={ProduceTab} onTail={onTail} onReshard={onReshard} onMetrics={onMetrics} />
   ) : (
     <StreamList client={client} epoch={connections.epoch} engineRunning={session.engine?.state === 'running'} onTail={onTail} />
   );

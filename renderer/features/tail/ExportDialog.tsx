@@ -4,6 +4,7 @@ import type { Transport } from '../../../shared/contract/app';
 import { useClient } from '../../api/ClientContext';
 import { errorFromShape, type UiError } from '../../api/errors';
 import { Dialog } from '../../components/Dialog';
+import { downloadBlob } from '../../components/download';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
@@ -113,13 +114,5 @@ export function ExportDialog({ sessionId, stream, selectedId, loaded, loadedIds,
 }
 
 function download(chunks: string[], name: string, format: 'ndjson' | 'csv'): void {
-  const blob = new Blob(chunks, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob(chunks, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' }), name);
 }
