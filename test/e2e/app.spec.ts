@@ -3,8 +3,6 @@ import path from 'node:path';
 import { expect, root, test, version } from './fixtures';
 
 const screens = ['Streams', 'Tail', 'Reshard', 'Firehose', 'Analytics', 'Metrics', 'Settings'] as const;
-/** Screens that exist; the others must say they are not built and show no data. */
-const builtScreens = new Set<string>(['Streams', 'Tail', 'Reshard', 'Firehose', 'Analytics', 'Metrics', 'Settings']);
 
 test('the app loads with its navigation frame and status bar', async ({ app: { page } }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
@@ -30,11 +28,10 @@ test('Settings → About shows app.info', async ({ app: { page, shell, dataDir }
 
 test('navigation works with the mouse', async ({ app: { page } }) => {
   for (const name of screens) {
-    const item = page.getByRole('button', { name: new RegExp(`^${name}`) });
+    const item = page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
     await item.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     await expect(item).toHaveAttribute('aria-current', 'page');
-    if (!builtScreens.has(name)) await expect(page.getByTestId('not-built')).toContainText(`${name} is not built yet`);
   }
 });
 

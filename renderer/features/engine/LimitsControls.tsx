@@ -43,7 +43,7 @@ export function LimitsControls({ limits, streamList, onChange }: { limits: Limit
         <span className="engine-row-label" id="engine-limits-mode">
           Whole engine
         </span>
-        <Segmented label="Limits for the whole engine" options={engineModes} value={limits.mode} onChange={(m) => m !== limits.mode && set({ scope: 'engine', mode: m })} />
+        <Segmented label="Limits for the whole engine" options={engineModes} value={limits.mode} disabled={action.busy} onChange={(m) => m !== limits.mode && set({ scope: 'engine', mode: m })} />
         <span className="muted small" data-testid="engine-limits-mode">
           {limits.mode === 'realistic' ? 'Every stream is limited like on AWS, unless it has its own setting.' : 'No limits, unless a stream has its own setting.'}
         </span>
@@ -63,6 +63,7 @@ export function LimitsControls({ limits, streamList, onChange }: { limits: Limit
                 label={`Limits for ${o.stream}`}
                 options={streamModes}
                 value={o.mode}
+                disabled={action.busy}
                 onChange={(m) => m !== o.mode && set({ scope: 'stream', stream: o.stream, mode: m })}
               />
             </li>
