@@ -19,6 +19,8 @@ import { checkRequest, DESTINATIONS, emptyForm } from '../../renderer/features/f
 import { startAppKit, type AppKit } from '../support/app-kit';
 import { waitForStatus } from '../support/kinesis';
 import { sleep } from '../support/sleep';
+import { memoryClient } from '../support/rpc-kit';
+import { tempDir } from '../support/tempDir';
 
 const ROLE = 'arn:aws:iam::000000000000:role/firehose';
 const b64 = (text: string) => Buffer.from(text).toString('base64');
