@@ -8,6 +8,7 @@ import { MAX_HASH_KEY, partitionKeyHash } from '../../shared/domain/hashKey';
 import { sdkClient } from '../support/kinesis';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
+import { openMetricsFromStreamPage } from './metricsPage';
 import { rpcOfPage, shownRows } from './tailPage';
 import { createActiveStream, type TestRpc } from './tailRpc';
 
@@ -118,12 +119,7 @@ test('the wizard splits the hottest shard where it halves the traffic, and shows
     expect(after.shards.filter((s) => s.open).map((s) => s.shardId).sort()).toEqual(['shardId-000000000001', 'shardId-000000000002', 'shardId-000000000003']);
 
     // The Metrics screen, opened from the stream's page, marks the split on its time axis.
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type(`Open stream ${stream}`);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('stream-metrics').click();
-    await expect(page.getByRole('heading', { name: 'Metrics', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('metrics-stream')).toHaveValue(stream);
+    await openMetricsFromStreamPage(page, stream);
     const marker = page.getByTestId('metrics-annotation').filter({ hasText: 'SplitShard shardId-000000000000 →' });
     await expect(marker).toBeVisible({ timeout: 20_000 });
     await expect(marker).toHaveAttribute('data-kind', 'split');
