@@ -8,16 +8,14 @@
 //   - window end → the batch holding the row reached the page;
 //   - window end → the frame after the one that rendered it (painted).
 // `keys` is small so every row of a window fits the table's viewport and is painted. Prints JSON; never asserts.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { connectRpc, createActiveStream } from '../test/e2e/tailRpc';
-import { freePort, repoRoot } from '../test/support/peers';
+import { freePort } from '../test/support/peers';
 import { sleep } from '../test/support/sleep';
 import { tempDir } from '../test/support/tempDir';
+import { chromiumArgs, startWebHost } from './webHost';
 
 const { values } = parseArgs({
   options: {
@@ -36,28 +34,8 @@ const shards = Number(values.shards);
 const keys = Number(values.keys);
 const windowSeconds = Number(values.window);
 const mode = values.mode === 'fanout' ? 'fanout' : 'polling';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const stream = 'bench_ui_analytics';
 const query = `SELECT window_start, window_end, PARTITION_KEY, COUNT(*) AS records FROM TABLE(TUMBLE(TABLE ${stream}, DESCRIPTOR(ROWTIME), INTERVAL '${windowSeconds}' SECOND)) GROUP BY window_start, window_end, PARTITION_KEY`;
-
-async function startWebHost(dataDir: string, enginePort: number) {
-  const entry = join(repoRoot, 'dist', 'main', 'web.js');
-  if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first.');
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, '--engine-port', String(enginePort), '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /^Shardscope web console: (\S+)$/m.exec(out)?.[1];
-      if (found && /Kinesis engine listening/.test(out)) resolve(found);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the web host exited (${code}):\n${out}`)));
-  });
-  const parsed = new URL(url);
-  return { origin: parsed.origin, token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '', stop: () => child.kill('SIGTERM') };
-}
 
 const quantile = (xs: number[], q: number) => {
   if (xs.length === 0) return null;

@@ -17,13 +17,12 @@ import { chromium, type Page } from 'playwright-core';
 import { sleep } from '../test/support/sleep';
 import { freePort } from '../test/support/peers';
 import { tempDir } from '../test/support/tempDir';
-import { startWebHost } from './webHost';
+import { chromiumArgs, startWebHost } from './webHost';
 
 const { values } = parseArgs({ options: { shards: { type: 'string', default: '200' }, runs: { type: 'string', default: '5' }, 'live-seconds': { type: 'string', default: '15' } } });
 const shards = Number(values.shards);
 const runs = Number(values.runs);
 const liveSeconds = Number(values['live-seconds']);
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Sample {
   stream: string;

@@ -20,7 +20,7 @@ import { connectRpc, createActiveStream } from '../test/e2e/tailRpc';
 import { sleep } from '../test/support/sleep';
 import { freePort } from '../test/support/peers';
 import { tempDir } from '../test/support/tempDir';
-import { startWebHost } from './webHost';
+import { chromiumArgs, startWebHost } from './webHost';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +39,6 @@ const shards = Number(values.shards);
 const buffer = Number(values.buffer);
 const keys = Number(values.keys);
 const mode = values.mode === 'fanout' ? 'fanout' : 'polling';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const template = '{"putAt":{{now}},"n":{{seq}},"user":{"id":"u{{int 1 999}}"},"amount":{{float 1 500}},"kind":"{{pick view click buy}}"}';
 
 

@@ -1,9 +1,12 @@
 // The built web host (`npm run build` first) as the UI benchmarks start it: a fresh data folder, the engine on a
-// given port; answers its address, token and a way to stop it.
+// given port; answers its address, token and a way to stop it. Also the flags they launch Debian's Chromium with.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../test/support/peers';
+
+/** Quiet, headless-friendly Chromium: no GPU, no background traffic that would land in the timings. */
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function startWebHost(dataDir: string, enginePort: number) {
   const entry = join(repoRoot, 'dist', 'main', 'web.js');

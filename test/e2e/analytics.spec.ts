@@ -4,7 +4,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
-import { connectRpc, createActiveStream, type TestRpc } from './tailRpc';
+import { rpcOfPage } from './tailPage';
+import { createActiveStream } from './tailRpc';
 
 const template = '{"kind":"{{pick view click buy}}","amount":{{int 1 200}},"n":{{seq}}}';
 
@@ -29,11 +30,7 @@ async function replaceAdhoc(page: Page, text: string): Promise<void> {
 test('a tumbling count typed in the editor runs live; a syntax error is underlined where it is', async ({ app: { page, shell } }, testInfo) => {
   test.skip(shell !== 'web', 'The test talks to main over the web host’s WebSocket.');
   test.setTimeout(180_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
-  const origin = new URL(page.url()).origin;
-  const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
-  if (!token) throw new Error('the page kept no token');
-  const rpc: TestRpc = await connectRpc(origin, token);
+  const rpc = await rpcOfPage(page);
   const stream = `e2e_analytics_${Date.now().toString(36)}`;
   await createActiveStream(rpc, stream, 2);
   const generator = await rpc.call('generator.start', { stream, shape: { kind: 'template', template, format: 'json' }, ratePerSecond: 50, seed: 11 });

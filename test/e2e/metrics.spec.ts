@@ -4,6 +4,7 @@ import { PutRecordsCommand, UpdateShardCountCommand, type KinesisClient } from '
 import { sdkClient, waitForStatus } from '../support/kinesis';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
+import { openMetricsFromStreamPage } from './metricsPage';
 import { rpcOfPage } from './tailPage';
 import { createActiveStream, putNumbered } from './tailRpc';
 
@@ -132,12 +133,7 @@ test('a chart exports as CSV and PNG; the palette and the stream page lead to a 
 
     // From the stream's page.
     await page.keyboard.press('Alt+1');
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type(`Open stream ${stream}`);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('stream-metrics').click();
-    await expect(page.getByRole('heading', { name: 'Metrics', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('metrics-stream')).toHaveValue(stream);
+    await openMetricsFromStreamPage(page, stream);
 
     // The same engine as a custom endpoint reads like AWS: CloudWatch (which it does not serve), shard-level off.
     const { endpoint } = await rpc.call('engine.status');

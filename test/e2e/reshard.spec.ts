@@ -1,13 +1,14 @@
 // The reshard wizard against the local engine: traffic put with the AWS SDK on skewed keys makes one shard hot;
 // the wizard splits it at its default point (which halves the observed traffic), executes, and shows the lineage
-// with the two children and the reshard's annotation on the metrics charts. A tail started before the reshard
-// goes on showing records written to the children after it.
+// with the two children and the reshard's annotation; the stream's Metrics screen then marks the split. A tail
+// started before the reshard goes on showing records written to the children after it.
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { Page } from '@playwright/test';
 import { MAX_HASH_KEY, partitionKeyHash } from '../../shared/domain/hashKey';
 import { sdkClient } from '../support/kinesis';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
+import { openMetricsFromStreamPage } from './metricsPage';
 import { rpcOfPage, shownRows } from './tailPage';
 import { createActiveStream, type TestRpc } from './tailRpc';
 
@@ -116,6 +117,13 @@ test('the wizard splits the hottest shard where it halves the traffic, and shows
 
     const after = await rpc.call('streams.describe', { name: stream });
     expect(after.shards.filter((s) => s.open).map((s) => s.shardId).sort()).toEqual(['shardId-000000000001', 'shardId-000000000002', 'shardId-000000000003']);
+
+    // The Metrics screen, opened from the stream's page, marks the split on its time axis.
+    await openMetricsFromStreamPage(page, stream);
+    const marker = page.getByTestId('metrics-annotation').filter({ hasText: 'SplitShard shardId-000000000000 →' });
+    await expect(marker).toBeVisible({ timeout: 20_000 });
+    await expect(marker).toHaveAttribute('data-kind', 'split');
+    await expect(marker).toContainText('shardId-000000000002, shardId-000000000003');
   } finally {
     await rpc.call('streams.delete', { name: stream, confirmName: stream }).catch(() => undefined);
     rpc.close();

@@ -5,18 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
-import { connectRpc, createActiveStream, type TestRpc } from './tailRpc';
+import { pageToken, rpcOfPage } from './tailPage';
+import { createActiveStream } from './tailRpc';
 
 const template = '{"user":{"id":"{{int 1 4}}"},"amount":{{int 1 200}},"n":{{seq}},"kind":"{{pick view click buy}}"}';
 
 test('tail a generated stream: pause, filter, detail, export and permalink', async ({ app: { page, shell } }, testInfo) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(180_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
-  const origin = new URL(page.url()).origin;
-  const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
-  if (!token) throw new Error('the page kept no token');
-  const rpc: TestRpc = await connectRpc(origin, token);
+  const rpc = await rpcOfPage(page);
   const stream = `e2e-tail-${Date.now().toString(36)}`;
   await createActiveStream(rpc, stream, 2);
   const generator = await rpc.call('generator.start', { stream, shape: { kind: 'template', template, format: 'json' }, ratePerSecond: 40, seed: 7 });
@@ -146,6 +143,8 @@ test('tail a generated stream: pause, filter, detail, export and permalink', asy
     // A permalink opened in a fresh load (with the web host's token) reopens the tailer on that record.
     const { activeId } = await rpc.call('connections.state');
     const hash = `#/tail?${new URLSearchParams({ c: activeId, s: stream, shard: shardTitle, seq }).toString()}`;
+    const origin = new URL(page.url()).origin;
+    const token = await pageToken(page);
     await page.goto('about:blank');
     await page.goto(`${origin}/${hash}&token=${token}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Tail' })).toBeVisible();
@@ -164,11 +163,7 @@ test('tail a generated stream: pause, filter, detail, export and permalink', asy
 test('a large record shows its first 64 KiB with plain wording, and all of it on one click', async ({ app: { page, shell } }, testInfo) => {
   test.skip(shell !== 'web', 'The RPC helper connects to the web host.');
   test.setTimeout(120_000);
-  await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
-  const origin = new URL(page.url()).origin;
-  const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
-  if (!token) throw new Error('the page kept no token');
-  const rpc = await connectRpc(origin, token);
+  const rpc = await rpcOfPage(page);
   try {
     const stream = `e2e-tail-big-${Date.now().toString(36)}`;
     await createActiveStream(rpc, stream, 1);

@@ -6,9 +6,14 @@ import { connectRpc, type TestRpc } from './tailRpc';
 /** The RPC client for the web host the page is connected to, with the page's own token, once the engine runs. */
 export async function rpcOfPage(page: Page): Promise<TestRpc> {
   await expect(page.getByTestId('engine-state')).toContainText('running', { timeout: 30_000 });
+  return connectRpc(new URL(page.url()).origin, await pageToken(page));
+}
+
+/** The web host's token the page keeps for its session (for a client of its own, or a link opened afresh). */
+export async function pageToken(page: Page): Promise<string> {
   const token = await page.evaluate(() => sessionStorage.getItem('shardscope.token'));
   if (!token) throw new Error('the page kept no token');
-  return connectRpc(new URL(page.url()).origin, token);
+  return token;
 }
 
 /** Starts a tail of every shard of `stream` from its oldest record, as a user would on the Tail screen. */

@@ -5,61 +5,41 @@
 // read, decompressed, downloaded in chunks) and delete; that the preview of the records a real delivery took is
 // byte for byte the object it wrote; and that on an AWS profile test data needs the account and the local-only
 // controls say so.
-import { CreateStreamCommand, PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type AppContract } from '../../shared/contract/index';
+import { contract } from '../../shared/contract/index';
 import type { CreateDeliveryStreamRequest } from '../../shared/contract/firehose';
 import { createAppDispatcher } from '../../main/app/appHandlers';
 import { createEngineStateStore, engineDataDir } from '../../main/app/localEngineSupervisor';
 import { ConnectionManager } from '../../main/connections/connectionManager';
-import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
-import { Generators } from '../../main/services/producers/generators';
-import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
-import type { RpcClient } from '../../renderer/api/client';
 import { checkRequest, DESTINATIONS, emptyForm } from '../../renderer/features/firehose/createRequest';
-import { sdkClient, waitForStatus } from '../support/kinesis';
-import { memoryClient } from '../support/rpc-kit';
+import { startAppKit, type AppKit } from '../support/app-kit';
+import { waitForStatus } from '../support/kinesis';
 import { sleep } from '../support/sleep';
-import { tempDir, type TempDir } from '../support/tempDir';
+import { memoryClient } from '../support/rpc-kit';
+import { tempDir } from '../support/tempDir';
 
 const ROLE = 'arn:aws:iam::000000000000:role/firehose';
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
-let engine: RunningEngine;
-let scratch: TempDir;
-let settings: SettingsStore;
-let manager: ConnectionManager;
-let generators: Generators;
-let dispose: () => void;
-let client: RpcClient<AppContract>;
-let kinesis: KinesisClient;
+let kit: AppKit;
+let engine: AppKit['engine'];
+let scratch: AppKit['scratch'];
+let settings: AppKit['settings'];
+let generators: AppKit['generators'];
+let client: AppKit['client'];
+let kinesis: AppKit['kinesis'];
 
 beforeAll(async () => {
-  scratch = tempDir('firehose-console');
-  engine = await startEngine({ port: 0, dataDir: engineDataDir(scratch.path), statusDelayMs: 0 });
-  settings = openSettingsStore(join(scratch.path, 'settings.db'));
-  const none = join(scratch.path, 'none');
-  manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint, awsPaths: () => ({ config: none, credentials: none }) });
-  generators = new Generators(manager);
-  const app = createAppDispatcher({ identity: { version: '0.0.0-test', dataDir: scratch.path }, engine: createEngineStateStore(), features: { connections: manager, generators, settings } });
-  dispose = app.dispose;
-  client = await memoryClient(app.dispatcher, contract, 'firehose-console');
-  kinesis = sdkClient(engine.endpoint);
+  kit = await startAppKit('firehose-console', { onDisk: true });
+  ({ engine, scratch, settings, generators, client, kinesis } = kit);
 });
 
-afterAll(async () => {
-  kinesis?.destroy();
-  await generators?.close();
-  dispose?.();
-  manager?.close();
-  settings?.close();
-  await engine?.close();
-  scratch?.remove();
-});
+afterAll(() => kit?.close());
 
 function s3Request(name: string, extra: Partial<CreateDeliveryStreamRequest> = {}, s3: Record<string, unknown> = {}): CreateDeliveryStreamRequest {
   return {

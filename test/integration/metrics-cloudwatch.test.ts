@@ -1,13 +1,18 @@
 // The CloudWatch path of the Metrics screen. No peer emulator serves CloudWatch here, so a local HTTP server
 // answers the real SDK client with recorded GetMetricData responses whose shapes come from the CloudWatch service
 // model (AWS JSON 1.0: MetricDataResults[{Id, Label, Timestamps in epoch seconds, Values, StatusCode}], NextToken).
-// What is tested is ours: the queries we build, paging, periods, and how answers become series.
+// What is tested is ours: the queries we build, paging, periods, how answers become series, and (with a real
+// engine answering the Kinesis side) that a query for chosen shards names only those.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CreateStreamCommand, EnableEnhancedMonitoringCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MetricsQuery, type MetricsQueryIn } from '../../shared/contract/metrics';
 import { cloudWatchMetrics } from '../../main/services/metrics/cloudWatchMetrics';
+import { queryMetrics } from '../../main/services/metrics/metricsService';
+import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
+import { sdkClient, waitForStatus } from '../support/kinesis';
 
 interface Query {
   Id: string;
@@ -135,5 +140,48 @@ describe('CloudWatch metrics', () => {
     expect(result.periodSeconds).toBe(300);
     expect(requests[0]?.body.MetricDataQueries[0]?.MetricStat.Period).toBe(300);
     expect(result.notes[0]).toBe('CloudWatch keeps 1-minute data for 15 days and 5-minute data for 63 days: this range is shown at 5-minute resolution.');
+  });
+});
+
+describe('CloudWatch metrics for chosen shards', () => {
+  let engine: RunningEngine;
+  let kinesis: KinesisClient;
+  const shard = (n: number) => `shardId-${String(n).padStart(12, '0')}`;
+  beforeAll(async () => {
+    // The Kinesis side (open shards, enhanced monitoring) from a real engine; CloudWatch from the recorded server.
+    engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0 });
+    kinesis = sdkClient(engine.endpoint);
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'orders', ShardCount: 4 }));
+    await waitForStatus(kinesis, 'orders');
+    await kinesis.send(new EnableEnhancedMonitoringCommand({ StreamName: 'orders', ShardLevelMetrics: ['IncomingBytes'] }));
+  });
+  afterAll(async () => {
+    kinesis?.destroy();
+    await engine?.close();
+  });
+
+  /** An AWS profile's source: Kinesis answers from the engine, CloudWatch from the recorded server. */
+  const awsSource = () => ({ kind: 'cloudwatch' as const, kinesis, cloudWatch: client, customEndpoint: undefined });
+  const shardsNamed = () => requests.flatMap((r) => r.body.MetricDataQueries.flatMap((q) => q.MetricStat.Metric.Dimensions.filter((d) => d.Name === 'ShardId').map((d) => d.Value)));
+
+  it('metrics.query with shardIds asks CloudWatch for those shards only', async () => {
+    answer = (request) => ({ MetricDataResults: request.body.MetricDataQueries.map((q) => ({ Id: q.Id, Timestamps: [], Values: [] })) });
+    const source = awsSource();
+    const view = await queryMetrics(source, query({ stream: 'orders', fromMs: NOW - 3_600_000, toMs: NOW, metrics: ['incomingBytes'], shards: true, shardIds: [shard(1), shard(3)] }), NOW);
+    const names = requests.flatMap((r) => r.body.MetricDataQueries.map((q) => `${q.MetricStat.Metric.MetricName}:${q.MetricStat.Metric.Dimensions.map((d) => `${d.Name}=${d.Value}`).join('/')}`));
+    expect(names).toEqual(['IncomingBytes:StreamName=orders', `IncomingBytes:StreamName=orders/ShardId=${shard(1)}`, `IncomingBytes:StreamName=orders/ShardId=${shard(3)}`]);
+    expect(view.series.filter((s) => s.scope.kind === 'shard').map((s) => (s.scope.kind === 'shard' ? s.scope.shardId : ''))).toEqual([shard(1), shard(3)]);
+
+    // Without shardIds, every open shard is asked for: the filter above is what narrowed it.
+    requests = [];
+    await queryMetrics(source, query({ stream: 'orders', fromMs: NOW - 3_600_000, toMs: NOW, metrics: ['incomingBytes'], shards: true }), NOW);
+    expect(shardsNamed()).toEqual([shard(0), shard(1), shard(2), shard(3)]);
+  });
+
+  it('names no shard for a shardIds entry the stream does not have open', async () => {
+    answer = (request) => ({ MetricDataResults: request.body.MetricDataQueries.map((q) => ({ Id: q.Id, Timestamps: [], Values: [] })) });
+    const source = awsSource();
+    await queryMetrics(source, query({ stream: 'orders', fromMs: NOW - 3_600_000, toMs: NOW, metrics: ['incomingBytes'], shards: true, shardIds: ['shardId-000000000099', shard(2)] }), NOW);
+    expect(shardsNamed()).toEqual([shard(2)]);
   });
 });

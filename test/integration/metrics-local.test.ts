@@ -4,56 +4,26 @@
 // ranges past the hour come per minute; metrics.annotations shows a split; metrics.setShardLevel switches enhanced
 // monitoring; and on a custom endpoint that serves no CloudWatch (kinesalite) the answer says so in its notes
 // instead of failing.
-import { CreateStreamCommand, PutRecordsCommand, SplitShardCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
-import { join } from 'node:path';
+import { CreateStreamCommand, PutRecordsCommand, SplitShardCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type AppContract } from '../../shared/contract/index';
 import type { MetricsView } from '../../shared/contract/metrics';
-import { createAppDispatcher } from '../../main/app/appHandlers';
-import { createEngineStateStore } from '../../main/app/localEngineSupervisor';
-import { ConnectionManager } from '../../main/connections/connectionManager';
 import { LOCAL_ID } from '../../main/connections/connectionModel';
-import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
-import { Generators } from '../../main/services/producers/generators';
-import { openSettingsStore, type SettingsStore } from '../../main/storage/settingsStore';
-import type { RpcClient } from '../../renderer/api/client';
 import { startPeer, type RunningPeer } from '../support/peers';
-import { kinesisClient, sdkClient, waitForStatus } from '../support/kinesis';
-import { memoryClient } from '../support/rpc-kit';
+import { startAppKit, type AppKit } from '../support/app-kit';
+import { kinesisClient, waitForStatus } from '../support/kinesis';
 import { sleep } from '../support/sleep';
-import { tempDir, type TempDir } from '../support/tempDir';
 
-let engine: RunningEngine;
-let scratch: TempDir;
-let settings: SettingsStore;
-let manager: ConnectionManager;
-let generators: Generators;
-let dispose: () => void;
-let client: RpcClient<AppContract>;
-let kinesis: KinesisClient;
+let kit: AppKit;
+let manager: AppKit['manager'];
+let client: AppKit['client'];
+let kinesis: AppKit['kinesis'];
 
 beforeAll(async () => {
-  engine = await startEngine({ port: 0, inMemory: true, statusDelayMs: 0 });
-  scratch = tempDir('metrics-local');
-  settings = openSettingsStore(join(scratch.path, 'settings.db'));
-  const none = join(scratch.path, 'none');
-  manager = await ConnectionManager.open({ settings, checkOnSwitch: false, localEndpoint: engine.endpoint, awsPaths: () => ({ config: none, credentials: none }) });
-  generators = new Generators(manager);
-  const app = createAppDispatcher({ identity: { version: '0.0.0-test', dataDir: scratch.path }, engine: createEngineStateStore(), features: { connections: manager, generators, settings } });
-  dispose = app.dispose;
-  client = await memoryClient(app.dispatcher, contract, 'metrics-local');
-  kinesis = sdkClient(engine.endpoint);
+  kit = await startAppKit('metrics-local');
+  ({ manager, client, kinesis } = kit);
 });
 
-afterAll(async () => {
-  kinesis?.destroy();
-  await generators?.close();
-  dispose?.();
-  manager?.close();
-  settings?.close();
-  scratch?.remove();
-  await engine?.close();
-});
+afterAll(() => kit?.close());
 
 const MIB = 1024 * 1024;
 const total = (view: MetricsView, metric: string, shardId?: string) =>

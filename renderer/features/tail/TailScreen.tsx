@@ -7,6 +7,7 @@ import { useClient } from '../../api/ClientContext';
 import type { AppClient } from '../../api/connect';
 import { toUiError } from '../../api/errors';
 import { ErrorNote } from '../../components/ErrorNote';
+import { useStreamNames } from '../../components/useStreamNames';
 import { activeConnection, connectionsStore, switchConnection } from '../../state/connections';
 import type { TailFilter } from '../../../shared/contract/tail';
 import type { SessionState } from '../../state/session';
@@ -31,7 +32,7 @@ import { patchTailUi, tailUi } from './tailUi';
 import { useTailKeyboard } from './useTailKeyboard';
 import { useTailPermalink } from './useTailPermalink';
 import { useTailRequests } from './useTailRequests';
-import { useStreamChoice, useStreamInfo } from './useTailStreams';
+import { useStreamInfo } from './useTailStreams';
 import './tail.css';
 
 export function TailScreen({ session }: { session: SessionState }) {
@@ -80,7 +81,7 @@ function TailWorkspace({ client, epoch, session }: { client: AppClient; epoch: n
   const view = useStore(connectionsStore);
   const connection = activeConnection(view);
   const activeId = view.state?.activeId ?? null;
-  const streams = useStreamChoice(client);
+  const streams = useStreamNames(client);
   const { info, loading: infoLoading } = useStreamInfo(client, form.stream);
   const [showProblems, setShowProblems] = useState(false);
   const [filterProblems, setFilterProblems] = useState(0);

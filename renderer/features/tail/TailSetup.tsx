@@ -7,18 +7,13 @@ import type { ShardRow } from '../../../shared/contract/streams';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { Spinner } from '../../components/Spinner';
+import type { StreamNames } from '../../components/useStreamNames';
 import { useStore } from '../../state/store';
 import { isFast, patchForm, tailForm, timePresets, toInputTime, type FormProblems, type StartKind, type Zone } from './tailForm';
 import { shortShard } from './tailFormat';
 
-export interface StreamChoice {
-  names: string[];
-  loading: boolean;
-  error: string | null;
-}
-
 export interface TailSetupProps {
-  streams: StreamChoice;
+  streams: StreamNames;
   shards: ShardRow[] | null;
   shardsLoading: boolean;
   problems: FormProblems;

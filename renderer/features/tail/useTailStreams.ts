@@ -1,26 +1,9 @@
-// What the Tail screen reads about streams before a tail starts: the names to choose from, and the chosen
-// stream's shards and retention.
+// What the Tail screen reads about the chosen stream before a tail starts: its shards and retention (the names to
+// choose from come from the shared useStreamNames).
 import { useEffect, useState } from 'react';
 import type { ShardRow } from '../../../shared/contract/streams';
 import { isResourceName } from '../../../shared/domain/resourceNames';
 import type { AppClient } from '../../api/connect';
-import { toUiError } from '../../api/errors';
-import type { StreamChoice } from './TailSetup';
-
-export function useStreamChoice(client: AppClient): StreamChoice {
-  const [choice, setChoice] = useState<StreamChoice>({ names: [], loading: true, error: null });
-  useEffect(() => {
-    let live = true;
-    client
-      .call('streams.list', { limit: 1000 })
-      .then((r) => live && setChoice({ names: r.streams.map((s) => s.name), loading: false, error: null }))
-      .catch((e: unknown) => live && setChoice({ names: [], loading: false, error: `Could not list the streams: ${toUiError(e).message}` }));
-    return () => {
-      live = false;
-    };
-  }, [client]);
-  return choice;
-}
 
 /** The chosen stream's shards and retention (retentionHours null when it could not be read). */
 export function useStreamInfo(client: AppClient, stream: string) {
