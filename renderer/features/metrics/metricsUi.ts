@@ -30,11 +30,14 @@ export interface MetricsUi {
   frozen: TimeSpan | null;
   heat: 'write' | 'read';
   order: 'key' | 'hot';
+  /** What is charted: a Kinesis stream, or a Firehose delivery stream. */
+  subject: 'kinesis' | 'firehose';
+  deliveryStream: string | null;
   /** The connection the stream belongs to: another connection starts over. */
   epoch: number;
 }
 
-export const metricsUi = createStore<MetricsUi>({ stream: null, shard: null, range: '15m', custom: null, zoom: null, live: true, frozen: null, heat: 'write', order: 'key', epoch: -1 });
+export const metricsUi = createStore<MetricsUi>({ stream: null, shard: null, range: '15m', custom: null, zoom: null, live: true, frozen: null, heat: 'write', order: 'key', subject: 'kinesis', deliveryStream: null, epoch: -1 });
 export const patchMetricsUi = (change: Partial<MetricsUi>) => metricsUi.set((ui) => ({ ...ui, ...change }));
 
 /** Opens the Metrics screen on a stream (whole stream, live, the range kept). */
