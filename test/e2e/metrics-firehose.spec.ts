@@ -44,10 +44,15 @@ test('metrics of a delivery stream under load: incoming and delivered curves', a
   const load = startLoad(firehose, name);
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Metrics/ }).click();
-    await page.getByRole('radiogroup', { name: 'What to chart' }).getByRole('radio', { name: 'Delivery stream' }).click();
+    // From the delivery stream's live state on the Firehose screen to its charts on the Metrics screen.
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Firehose/ }).click();
+    await page.getByTestId('firehose-list').getByRole('button', { name }).click();
+    await page.getByRole('tab', { name: 'Live state and metrics' }).click();
+    await page.getByTestId('fh-open-metrics').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Metrics' })).toBeVisible();
+    await expect(page.getByRole('radiogroup', { name: 'What to chart' }).getByRole('radio', { name: 'Delivery stream' })).toHaveAttribute('aria-checked', 'true');
     await expect(page.getByTestId('metrics-stream')).toHaveCount(0);
-    await page.getByTestId('metrics-delivery-stream').selectOption(name);
+    await expect(page.getByTestId('metrics-delivery-stream')).toHaveValue(name);
     await expect(page.getByRole('heading', { name: `Delivery stream ${name}` })).toBeVisible();
 
     const incoming = page.getByTestId('chart-fh-incoming-records');
@@ -69,6 +74,15 @@ test('metrics of a delivery stream under load: incoming and delivered curves', a
     // Longer than the engine's hour: the range is cut, and the notes say so.
     await page.locator('body').press('3');
     await expect(page.getByTestId('metrics-notes')).toContainText('keeps Firehose metrics for the last hour only', { timeout: 20_000 });
+
+    // Back to Kinesis streams: their pickers return.
+    await page.getByRole('radiogroup', { name: 'What to chart' }).getByRole('radio', { name: 'Kinesis stream' }).click();
+    await expect(page.getByTestId('metrics-stream')).toBeVisible();
+    await expect(page.getByTestId('metrics-delivery-stream')).toHaveCount(0);
+    await page.setViewportSize({ width: 720, height: 900 });
+    await page.getByRole('radiogroup', { name: 'What to chart' }).getByRole('radio', { name: 'Delivery stream' }).click();
+    await expect(page.getByTestId('chart-fh-incoming-records')).toBeVisible();
+    await keepScreens(page, testInfo, 'metrics-firehose-narrow');
   } finally {
     await load.stop();
     firehose.destroy();

@@ -46,6 +46,12 @@ export function openMetrics(stream: string): void {
   goToScreen('metrics');
 }
 
+/** Opens the Metrics screen on a delivery stream (live, the range kept). */
+export function openFirehoseMetrics(deliveryStream: string): void {
+  patchMetricsUi({ subject: 'firehose', deliveryStream, zoom: null, live: true, frozen: null, range: metricsUi.get().range === 'custom' ? '15m' : metricsUi.get().range });
+  goToScreen('metrics');
+}
+
 function presetOf(ui: MetricsUi): (typeof RANGES)[number] {
   return RANGES.find((r) => r.id === ui.range) ?? (RANGES[0] as (typeof RANGES)[number]);
 }
