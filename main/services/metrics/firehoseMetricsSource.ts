@@ -7,6 +7,7 @@ import type { FirehoseMetricsQuery, FirehoseMetricsView } from '../../../shared/
 import { describeStream, toDetail } from '../firehose/deliveryStreams';
 import { localFirehoseCall, type LocalEngineTarget } from '../firehose/localFirehose';
 import { cloudWatchFirehoseMetrics, DELIVERY_METRIC_DESTINATION } from './firehoseCloudWatch';
+import { cloudWatchMissingNote } from './metricsSource';
 import { LOCAL_GET_METRICS, localFirehoseMetrics, type LocalDeliveryMetrics } from './firehoseLocalMetrics';
 
 export type FirehoseMetricsSource =
@@ -20,15 +21,14 @@ export async function queryFirehoseMetrics(source: FirehoseMetricsSource, query:
   try {
     return await cloudWatchFirehoseMetrics(source.cloudWatch, query, destination ? [destination] : [], nowMs);
   } catch (error) {
-    if (source.customEndpoint === undefined) throw error;
-    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const note = cloudWatchMissingNote(error, source.customEndpoint, 'Firehose metrics');
     return {
       source: 'cloudwatch',
       periodSeconds: 60,
       fromMs: query.fromMs,
       toMs: query.toMs,
       series: [],
-      notes: [`This custom endpoint (${source.customEndpoint}) does not serve CloudWatch GetMetricData (${why}), so there are no Firehose metrics for it.`],
+      notes: [note],
       nextPollMs: nowMs + 5 * 60_000,
     };
   }
