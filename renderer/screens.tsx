@@ -10,7 +10,7 @@ import { LocalEngineSection } from './features/engine/LocalEngineSection';
 import { FirehoseScreen } from './features/firehose/FirehoseScreen';
 import { firehosePaletteEntries } from './features/firehose/paletteEntries';
 import { MetricsScreen } from './features/metrics/MetricsScreen';
-import { openMetrics } from './features/metrics/metricsUi';
+import { openFirehoseMetrics, openMetrics } from './features/metrics/metricsUi';
 import { ProduceTab } from './features/producers/ProduceTab';
 import { reshardPaletteEntries } from './features/reshard/paletteEntries';
 import { ReshardScreen } from './features/reshard/ReshardScreen';
@@ -35,7 +35,7 @@ export function screenFor(screen: ScreenId, session: Session, state: SessionStat
     case 'reshard':
       return <ReshardScreen />;
     case 'firehose':
-      return <FirehoseScreen />;
+      return <FirehoseScreen onMetrics={openFirehoseMetrics} />;
     case 'analytics':
       return <AnalyticsScreen />;
     case 'metrics':

@@ -3,6 +3,7 @@
 // milliseconds for ages and latency, a 0..1 ratio for success. Times are epoch milliseconds.
 import { z } from 'zod';
 import type { CommandSpec } from './define';
+import { DeliveryStreamName } from './firehose';
 import { StreamName } from './streams';
 
 export const METRIC_KINDS = [
@@ -148,6 +149,35 @@ export const ShardLevelMetric = z.enum(SHARD_LEVEL_METRICS);
 export const SetShardLevelParams = z.strictObject({ stream: StreamName, metrics: z.array(ShardLevelMetric).min(1).max(SHARD_LEVEL_METRICS.length), enabled: z.boolean() });
 export const SetShardLevelResult = z.strictObject({ shardLevelMetrics: z.array(z.string()) });
 
+/** A delivery stream's series: AWS/Firehose on AWS, the engine's hour of per-second history locally. */
+export const FIREHOSE_METRIC_KINDS = ['incomingRecords', 'incomingBytes', 'deliveredRecords', 'deliveredBytes', 'deliverySuccess', 'failedRecords', 'dataFreshnessMs'] as const;
+export const FirehoseMetricKind = z.enum(FIREHOSE_METRIC_KINDS);
+export type FirehoseMetricKind = z.infer<typeof FirehoseMetricKind>;
+
+export const FirehoseMetricSeries = z.strictObject({
+  metric: FirehoseMetricKind,
+  /** Delivery series: the destination (S3, HttpEndpoint, AmazonOpenSearchService, Splunk…); null for incoming. */
+  destination: z.string().nullable(),
+  unit: MetricUnit,
+  timestamps: z.array(z.number().int()),
+  values: z.array(z.number()),
+});
+export type FirehoseMetricSeries = z.infer<typeof FirehoseMetricSeries>;
+
+export const FirehoseMetricsQuery = z.strictObject({
+  deliveryStream: DeliveryStreamName,
+  fromMs: z.number().int().min(0),
+  toMs: z.number().int().min(0),
+  minPeriodSeconds: z.number().int().min(1).max(86_400).optional(),
+});
+export type FirehoseMetricsQueryIn = z.input<typeof FirehoseMetricsQuery>;
+export type FirehoseMetricsQuery = z.output<typeof FirehoseMetricsQuery>;
+
+export const FirehoseMetricsView = MetricsResult.pick({ source: true, periodSeconds: true, fromMs: true, toMs: true, notes: true, nextPollMs: true }).extend({
+  series: z.array(FirehoseMetricSeries),
+});
+export type FirehoseMetricsView = z.infer<typeof FirehoseMetricsView>;
+
 export const metricsCommands = {
   'metrics.query': {
     description:
@@ -159,6 +189,12 @@ export const metricsCommands = {
     description: 'Events that explain a change on the charts (reshards when they took effect, capacity-mode switches, on-demand scaling, injected faults), oldest first.',
     params: AnnotationsQuery,
     result: AnnotationsResult,
+  },
+  'metrics.firehose': {
+    description:
+      'Series of a delivery stream for a time range: records and bytes in, records and bytes delivered per destination, failures and data freshness. Locally from the engine’s per-second history (the last hour, in memory); on AWS from CloudWatch AWS/Firehose.',
+    params: FirehoseMetricsQuery,
+    result: FirehoseMetricsView,
   },
   'metrics.setShardLevel': {
     description: 'Turns enhanced (shard-level) monitoring on or off for some metrics (EnableEnhancedMonitoring / DisableEnhancedMonitoring). On AWS it is billed per shard and metric.',

@@ -1,18 +1,20 @@
 // The CloudWatch path of the Metrics screen. No peer emulator serves CloudWatch here, so a local HTTP server
 // answers the real SDK client with recorded GetMetricData responses whose shapes come from the CloudWatch service
 // model (AWS JSON 1.0: MetricDataResults[{Id, Label, Timestamps in epoch seconds, Values, StatusCode}], NextToken).
-// What is tested is ours: the queries we build, paging, periods, how answers become series, and (with a real
-// engine answering the Kinesis side) that a query for chosen shards names only those.
+// What is tested is ours: the queries we build, paging, periods, and how answers become series, for Kinesis
+// streams (AWS/Kinesis) and delivery streams (AWS/Firehose, whose metric names also come from the service's
+// documentation); and (with a real engine answering the Kinesis side) that a query for chosen shards names only those.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CreateStreamCommand, EnableEnhancedMonitoringCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MetricsQuery, type MetricsQueryIn } from '../../shared/contract/metrics';
+import { FirehoseMetricsQuery, MetricsQuery, type MetricsQueryIn } from '../../shared/contract/metrics';
 import { cloudWatchMetrics } from '../../main/services/metrics/cloudWatchMetrics';
 import { queryMetrics } from '../../main/services/metrics/metricsService';
 import { startEngine, type RunningEngine } from '../../main/server/engine/startEngine';
 import { sdkClient, waitForStatus } from '../support/kinesis';
+import { cloudWatchFirehoseMetrics } from '../../main/services/metrics/firehoseCloudWatch';
 
 interface Query {
   Id: string;
@@ -183,5 +185,56 @@ describe('CloudWatch metrics for chosen shards', () => {
     const source = awsSource();
     await queryMetrics(source, query({ stream: 'orders', fromMs: NOW - 3_600_000, toMs: NOW, metrics: ['incomingBytes'], shards: true, shardIds: ['shardId-000000000099', shard(2)] }), NOW);
     expect(shardsNamed()).toEqual([shard(2)]);
+  });
+});
+
+describe('CloudWatch metrics of a delivery stream', () => {
+  it('asks AWS/Firehose for incoming and the destination’s delivery metrics, as rates, ratio and ms', async () => {
+    const from = NOW - 10 * 60_000;
+    const minute = Math.floor(from / 60_000) * 60_000;
+    answer = (request) => ({
+      MetricDataResults: [
+        { Id: 'incomingRecords', Label: 'IncomingRecords', Timestamps: [epochSeconds(minute + 60_000)], Values: [1200], StatusCode: 'Complete' },
+        { Id: 'ds3Bytes', Label: 'DeliveryToS3.Bytes', Timestamps: [epochSeconds(minute + 120_000)], Values: [6000], StatusCode: 'Complete' },
+        { Id: 'ds3Success', Label: 'DeliveryToS3.Success', Timestamps: [epochSeconds(minute + 120_000)], Values: [0.5], StatusCode: 'Complete' },
+        { Id: 'ds3Freshness', Label: 'DeliveryToS3.DataFreshness', Timestamps: [epochSeconds(minute + 120_000)], Values: [75], StatusCode: 'Complete' },
+        ...request.body.MetricDataQueries.filter((q) => !['incomingRecords', 'ds3Bytes', 'ds3Success', 'ds3Freshness'].includes(q.Id)).map((q) => ({ Id: q.Id, Timestamps: [], Values: [], StatusCode: 'Complete' })),
+      ],
+      Messages: [],
+    });
+    const result = await cloudWatchFirehoseMetrics(client, FirehoseMetricsQuery.parse({ deliveryStream: 'to-lake', fromMs: from, toMs: NOW }), ['S3'], NOW);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.body.MetricDataQueries.map((q) => [q.MetricStat.Metric.Namespace, q.MetricStat.Metric.MetricName, q.MetricStat.Stat, q.MetricStat.Period, q.MetricStat.Metric.Dimensions])).toEqual(
+      [
+        ['IncomingRecords', 'Sum'],
+        ['IncomingBytes', 'Sum'],
+        ['DeliveryToS3.Records', 'Sum'],
+        ['DeliveryToS3.Bytes', 'Sum'],
+        ['DeliveryToS3.Success', 'Average'],
+        ['DeliveryToS3.DataFreshness', 'Maximum'],
+      ].map(([name, stat]) => ['AWS/Firehose', name, stat, 60, [{ Name: 'DeliveryStreamName', Value: 'to-lake' }]]),
+    );
+    const of = (metric: string) => result.series.find((s) => s.metric === metric);
+    expect(result.periodSeconds).toBe(60);
+    expect(of('incomingRecords')?.timestamps).toHaveLength(11);
+    expect(of('incomingRecords')?.values.filter((v) => v > 0)).toEqual([20]);
+    expect(of('deliveredBytes')).toMatchObject({ destination: 'S3', unit: 'bytes/s' });
+    expect(of('deliveredBytes')?.values.filter((v) => v > 0)).toEqual([100]);
+    // Success and freshness stay sparse: a gap is not a zero.
+    expect(of('deliverySuccess')).toMatchObject({ unit: 'ratio', timestamps: [minute + 120_000], values: [0.5] });
+    expect(of('dataFreshnessMs')).toMatchObject({ unit: 'ms', timestamps: [minute + 120_000], values: [75_000] });
+    expect(result.notes).toEqual([]);
+  });
+
+  it('asks each destination’s own metric names, and says when there is no data at all', async () => {
+    answer = (request) => ({ MetricDataResults: request.body.MetricDataQueries.map((q) => ({ Id: q.Id, Timestamps: [], Values: [], StatusCode: 'Complete' })), Messages: [] });
+    const result = await cloudWatchFirehoseMetrics(client, FirehoseMetricsQuery.parse({ deliveryStream: 'to-search', fromMs: NOW - 3_600_000, toMs: NOW }), ['AmazonOpenSearchService'], NOW);
+    expect(requests[0]?.body.MetricDataQueries.map((q) => q.MetricStat.Metric.MetricName).slice(2)).toEqual([
+      'DeliveryToAmazonOpenSearchService.Records',
+      'DeliveryToAmazonOpenSearchService.Bytes',
+      'DeliveryToAmazonOpenSearchService.Success',
+      'DeliveryToAmazonOpenSearchService.DataFreshness',
+    ]);
+    expect(result.notes).toEqual(['CloudWatch has no Firehose data for this delivery stream in this range: nothing was put, or the delivery stream is newer than the range.']);
   });
 });

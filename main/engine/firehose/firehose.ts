@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { inUse, invalidArgument, notFound } from '../core/errors';
 import type { RequestContext } from '../core/request';
 import type { Service } from '../core/service';
+import type { DeliveryHistory } from './metrics/deliveryHistory';
 import { RecentRecords } from './recentRecords';
 
 export interface FirehoseContext extends ActionContext {
@@ -41,6 +42,8 @@ export class Firehose {
   api: Service | undefined;
   /** Local-only controls of delivery (flush now); set by firehoseEngine.ts. */
   flushNow: ((streamId: number) => Promise<void>) | undefined;
+  /** Local only: an hour of per-second history per stream (LocalGetDeliveryMetrics); set by firehoseEngine.ts. */
+  history: DeliveryHistory | undefined;
   /** Local only: the records each stream accepted recently (LocalReadDeliveryRecords). */
   readonly recent = new RecentRecords();
 

@@ -6,6 +6,7 @@ import { DeleteDeliveryStream } from './actions/DeleteDeliveryStream';
 import { DescribeDeliveryState } from './actions/DescribeDeliveryState';
 import { DescribeDeliveryStream } from './actions/DescribeDeliveryStream';
 import { FlushDeliveryStream } from './actions/FlushDeliveryStream';
+import { LocalGetDeliveryMetrics } from './actions/LocalGetDeliveryMetrics';
 import { LocalReadDeliveryRecords } from './actions/LocalReadDeliveryRecords';
 import { ListDeliveryStreams } from './actions/ListDeliveryStreams';
 import { ListTagsForDeliveryStream } from './actions/ListTagsForDeliveryStream';
@@ -24,6 +25,7 @@ export const firehoseActions: readonly ActionModule<FirehoseContext>[] = [
   DescribeDeliveryState,
   DescribeDeliveryStream,
   FlushDeliveryStream,
+  LocalGetDeliveryMetrics,
   LocalReadDeliveryRecords,
   ListDeliveryStreams,
   ListTagsForDeliveryStream,

@@ -5,6 +5,7 @@ import { actionService } from '../core/actionService';
 import type { ServiceInstaller } from '../core/engine';
 import { StreamDelivery, type StreamDeliveryOptions } from './delivering/streamDelivery';
 import { Firehose } from './firehose';
+import { DeliveryHistory } from './metrics/deliveryHistory';
 import { firehoseActions } from './firehoseActions';
 
 export const FIREHOSE_SERVICE = 'Firehose_20150804';
@@ -23,8 +24,18 @@ export function firehoseService(options: FirehoseOptions = {}, built?: (firehose
       clock: firehose.clock,
     });
     firehose.api = api;
-    const delivery = new StreamDelivery(firehose, options);
+    const history = new DeliveryHistory(firehose.clock);
+    firehose.history = history;
+    firehose.listeners.push(history);
+    const delivery = new StreamDelivery(firehose, {
+      ...options,
+      onEvent: (name, event) => {
+        history.observe(name, event);
+        options.onEvent?.(name, event);
+      },
+    });
     firehose.listeners.push(delivery);
+    engine.every(1000, () => history.sample((id) => delivery.pipeline(id)?.state()));
     firehose.flushNow = (streamId) => delivery.flushNow(streamId);
     // ACTIVE streams first (their unsettled records are put again), then the status delays that passed while the
     // engine was stopped: a stream that becomes ACTIVE here starts through the listener.

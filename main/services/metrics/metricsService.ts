@@ -7,7 +7,7 @@ import type { EngineAdmin } from '../engineAdmin';
 import { readShards } from '../streams/streamReaders';
 import { cloudWatchMetrics } from './cloudWatchMetrics';
 import { localMetrics } from './localMetrics';
-import type { MetricsSource } from './metricsSource';
+import { cloudWatchMissingNote, type MetricsSource } from './metricsSource';
 
 const MIB = 1024 * 1024;
 /** AWS's per-shard quotas (Kinesis Data Streams quotas and limits). */
@@ -74,8 +74,7 @@ async function cloudWatchSeries(source: Extract<MetricsSource, { kind: 'cloudwat
   try {
     return await cloudWatchMetrics(source.cloudWatch, query, { shardIds, shardLevelMetrics: shape.shardLevelMetrics }, nowMs);
   } catch (error) {
-    if (source.customEndpoint === undefined) throw error;
-    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const note = cloudWatchMissingNote(error, source.customEndpoint, 'metrics');
     return {
       source: 'cloudwatch',
       periodSeconds: 60,
@@ -83,9 +82,7 @@ async function cloudWatchSeries(source: Extract<MetricsSource, { kind: 'cloudwat
       toMs: query.toMs,
       series: [],
       shardLevelMetrics: shape.shardLevelMetrics,
-      notes: [
-        `This custom endpoint (${source.customEndpoint}) does not serve CloudWatch GetMetricData (${why}), so there are no metrics for it. Emulators such as kinesalite serve Kinesis only; LocalStack serves CloudWatch on the same port.`,
-      ],
+      notes: [note],
       // Nothing will change by asking again soon.
       nextPollMs: nowMs + 5 * 60_000,
     };

@@ -18,6 +18,13 @@ export interface SourceInputs {
   localAdmin: () => EngineAdmin;
 }
 
+/** A custom endpoint's CloudWatch failure as a note (emulators often serve no CloudWatch); any other failure is thrown. */
+export function cloudWatchMissingNote(error: unknown, customEndpoint: string | undefined, what: string): string {
+  if (customEndpoint === undefined) throw error;
+  const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `This custom endpoint (${customEndpoint}) does not serve CloudWatch GetMetricData (${why}), so there are no ${what} for it. Emulators such as kinesalite serve Kinesis only; LocalStack serves CloudWatch on the same port.`;
+}
+
 export function metricsSourceFor(inputs: SourceInputs): MetricsSource {
   const { connection, kinesis } = inputs;
   if (connection.kind === 'local') return { kind: 'engine', kinesis, admin: inputs.localAdmin() };

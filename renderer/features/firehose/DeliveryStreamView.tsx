@@ -20,7 +20,7 @@ import { PreviewPanel } from './PreviewPanel';
 
 type Tab = 'preview' | 'live' | 'config';
 
-export function DeliveryStreamView({ client, name, local, onBack }: { client: AppClient; name: string; local: boolean; onBack(): void }) {
+export function DeliveryStreamView({ client, name, local, onBack, onMetrics }: { client: AppClient; name: string; local: boolean; onBack(): void; onMetrics(deliveryStream: string): void }) {
   const [detail, setDetail] = useState<DeliveryStreamDetail | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [tab, setTab] = useState<Tab>('preview');
@@ -103,7 +103,7 @@ export function DeliveryStreamView({ client, name, local, onBack }: { client: Ap
                 <DeliveredPanel client={client} detail={detail} version={deliveredVersion} />
               </div>
             ) : null}
-            {tab === 'live' ? <LivePanel client={client} detail={detail} local={local} /> : null}
+            {tab === 'live' ? <LivePanel client={client} detail={detail} local={local} onMetrics={onMetrics} /> : null}
             {tab === 'config' ? (
               <pre className="fh-code" data-testid="fh-describe-json">
                 {detail.descriptionJson}

@@ -17,7 +17,8 @@ import { FirehoseHeader } from './FirehoseHeader';
 import { DESTINATION_LABELS } from './labels';
 import { firehoseUi, patchFirehoseUi, resetFirehoseForConnection } from './firehoseUi';
 
-export function FirehoseScreen() {
+/** `onMetrics`: opens a delivery stream's charts on the Metrics screen (lent by the app: features do not import each other). */
+export function FirehoseScreen({ onMetrics }: { onMetrics(deliveryStream: string): void }) {
   const client = useClient();
   const connections = useStore(connectionsStore);
   const ui = useStore(firehoseUi);
@@ -44,7 +45,7 @@ export function FirehoseScreen() {
       }}
     >
       {ui.open && ui.epoch === connections.epoch ? (
-        <DeliveryStreamView key={`${connections.epoch}:${ui.open}`} client={client} name={ui.open} local={local} onBack={() => patchFirehoseUi({ open: null })} />
+        <DeliveryStreamView key={`${connections.epoch}:${ui.open}`} client={client} name={ui.open} local={local} onBack={() => patchFirehoseUi({ open: null })} onMetrics={onMetrics} />
       ) : (
         <DeliveryStreamList client={client} epoch={connections.epoch} version={ui.listVersion} local={local} />
       )}

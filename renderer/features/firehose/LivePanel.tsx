@@ -26,7 +26,7 @@ function Meter({ label, value, max, text }: { label: string; value: number; max:
   );
 }
 
-export function LivePanel({ client, detail, local }: { client: AppClient; detail: DeliveryStreamDetail; local: boolean }) {
+export function LivePanel({ client, detail, local, onMetrics }: { client: AppClient; detail: DeliveryStreamDetail; local: boolean; onMetrics(deliveryStream: string): void }) {
   const [state, setState] = useState<LiveState | null>(null);
   const [metrics, setMetrics] = useState<FirehoseMetrics | null>(null);
   const [error, setError] = useState<UiError | null>(null);
@@ -64,7 +64,8 @@ export function LivePanel({ client, detail, local }: { client: AppClient; detail
   if (!local) {
     return (
       <div className="stack" data-testid="fh-live">
-        <p className="notice">Buffers are internal to AWS: the live buffer state and Flush now exist on the local engine only. These are the CloudWatch AWS/Firehose metrics (the Metrics screen shows Kinesis streams only).</p>
+        <p className="notice">Buffers are internal to AWS: the live buffer state and Flush now exist on the local engine only. These are the CloudWatch AWS/Firehose metrics of the last hour.</p>
+        <MetricsLink name={detail.name} onMetrics={onMetrics} />
         {error ? <ErrorNote error={error} title="Could not read the metrics" /> : null}
         {!metrics && !error ? <Spinner label="Reading CloudWatch…" /> : null}
         {metrics ? <MetricsCard metrics={metrics} /> : null}
@@ -102,7 +103,8 @@ export function LivePanel({ client, detail, local }: { client: AppClient; detail
                 ['Not yet settled', String(state.unsettledRecords)],
               ]}
             />
-            <p className="small muted">Counted since the engine started. The Metrics screen shows Kinesis streams only.</p>
+            <p className="small muted">Counted since the engine started.</p>
+            <MetricsLink name={detail.name} onMetrics={onMetrics} />
           </Card>
           <Card id="fh-recent" title="Last deliveries and failures" wide>
             {state.recent.length === 0 ? <p className="empty-note">Nothing delivered yet.</p> : null}
@@ -117,6 +119,17 @@ export function LivePanel({ client, detail, local }: { client: AppClient; detail
         </>
       ) : null}
     </div>
+  );
+}
+
+function MetricsLink({ name, onMetrics }: { name: string; onMetrics(deliveryStream: string): void }) {
+  return (
+    <p className="small">
+      <button type="button" className="link-button" onClick={() => onMetrics(name)} data-testid="fh-open-metrics">
+        Chart these over time on the Metrics screen
+      </button>{' '}
+      <span className="muted">(incoming, delivered, failures and data freshness, with ranges and exports)</span>
+    </p>
   );
 }
 

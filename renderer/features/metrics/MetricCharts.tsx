@@ -9,8 +9,8 @@ import { formatValue, percent, type ChartUnit } from '../../components/charts/un
 import { CHARTS, type ChartSpec } from './chartSpecs';
 import { capacityFor, findSeries, toRows } from './metricsSeries';
 
-const CHART_HEIGHT = 180;
-const COLOURS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
+export const CHART_HEIGHT = 180;
+export const COLOURS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 interface Built {
   spec: ChartSpec;
@@ -56,7 +56,10 @@ export function buildCharts(view: MetricsView, shard: string | null): { built: B
   return { built, missing };
 }
 
-function summaryOf({ rows, lines, limit, spec }: Built): string {
+/** What the summary line and the CSV need of a chart (the Firehose charts have the same). */
+export type ChartData = Pick<Built, 'rows' | 'lines' | 'limit'> & { spec: Pick<ChartSpec, 'unit'> };
+
+export function summaryOf({ rows, lines, limit, spec }: ChartData): string {
   const unit = spec.unit as ChartUnit;
   const last = rows.at(-1);
   const nowValue = last ? lines.reduce((sum, l) => sum + (last[l.key] ?? 0), 0) : null;
@@ -67,7 +70,7 @@ function summaryOf({ rows, lines, limit, spec }: Built): string {
   return parts.join(' · ');
 }
 
-function csvOf({ rows, lines, spec }: Built): ChartCsv {
+export function csvOf({ rows, lines, spec }: ChartData): ChartCsv {
   return {
     header: ['time', 'epoch_ms', ...lines.map((l) => `${l.label} (${spec.unit})`)],
     rows: rows.map((r) => [new Date(r.t).toISOString(), r.t, ...lines.map((l) => r[l.key] ?? null)]),

@@ -71,7 +71,7 @@ export function shardIdsOf(view: MetricsView): string[] {
 }
 
 /** Series joined on their timestamps, oldest first: row.t and one column per given key. */
-export function toRows(columns: readonly { key: string; series: MetricSeries }[]): ChartRow[] {
+export function toRows(columns: readonly { key: string; series: Pick<MetricSeries, 'timestamps' | 'values'> }[]): ChartRow[] {
   const grid = columns[0]?.series.timestamps ?? [];
   const same = columns.every(({ series: t }) => t.timestamps.length === grid.length && t.timestamps[0] === grid[0] && t.timestamps.at(-1) === grid.at(-1));
   if (same) {

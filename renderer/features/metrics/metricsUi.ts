@@ -30,16 +30,25 @@ export interface MetricsUi {
   frozen: TimeSpan | null;
   heat: 'write' | 'read';
   order: 'key' | 'hot';
+  /** What is charted: a Kinesis stream, or a Firehose delivery stream. */
+  subject: 'kinesis' | 'firehose';
+  deliveryStream: string | null;
   /** The connection the stream belongs to: another connection starts over. */
   epoch: number;
 }
 
-export const metricsUi = createStore<MetricsUi>({ stream: null, shard: null, range: '15m', custom: null, zoom: null, live: true, frozen: null, heat: 'write', order: 'key', epoch: -1 });
+export const metricsUi = createStore<MetricsUi>({ stream: null, shard: null, range: '15m', custom: null, zoom: null, live: true, frozen: null, heat: 'write', order: 'key', subject: 'kinesis', deliveryStream: null, epoch: -1 });
 export const patchMetricsUi = (change: Partial<MetricsUi>) => metricsUi.set((ui) => ({ ...ui, ...change }));
 
 /** Opens the Metrics screen on a stream (whole stream, live, the range kept). */
 export function openMetrics(stream: string): void {
   patchMetricsUi({ stream, shard: null, zoom: null, live: true, frozen: null, range: metricsUi.get().range === 'custom' ? '15m' : metricsUi.get().range });
+  goToScreen('metrics');
+}
+
+/** Opens the Metrics screen on a delivery stream (live, the range kept). */
+export function openFirehoseMetrics(deliveryStream: string): void {
+  patchMetricsUi({ subject: 'firehose', deliveryStream, zoom: null, live: true, frozen: null, range: metricsUi.get().range === 'custom' ? '15m' : metricsUi.get().range });
   goToScreen('metrics');
 }
 
