@@ -30,8 +30,8 @@ afterAll(async () => {
   await dir?.remove();
 });
 
-const read = (fromMs: number, toMs: number, now = Date.now()) =>
-  localFirehoseMetrics((input) => localFirehoseCall<LocalDeliveryMetrics>({ endpoint: engine.endpoint, region: 'us-east-1' }, LOCAL_GET_METRICS, input), FirehoseMetricsQuery.parse({ deliveryStream: 'clicks', fromMs, toMs }), now);
+const read = (fromMs: number, toMs: number, now = Date.now(), region = 'us-east-1') =>
+  localFirehoseMetrics((input) => localFirehoseCall<LocalDeliveryMetrics>({ endpoint: engine.endpoint, region }, LOCAL_GET_METRICS, input), FirehoseMetricsQuery.parse({ deliveryStream: 'clicks', fromMs, toMs }), now);
 const total = (s: FirehoseMetricSeries | undefined) => (s?.values ?? []).reduce((a, v) => a + v, 0);
 
 describe('Firehose metrics history of the local engine', () => {
@@ -64,6 +64,22 @@ describe('Firehose metrics history of the local engine', () => {
     expect(view.toMs).toBeLessThanOrEqual(Date.now());
     // The range starts before the stream existed: the history's start is named.
     expect(view.notes).toEqual([expect.stringMatching(/^The engine’s Firehose history starts at \d{2}:\d{2}:\d{2} UTC/)]);
+  });
+
+  it('keeps a separate history for a delivery stream of the same name in another region', async () => {
+    const started = Date.now();
+    const west = new FirehoseClient({ endpoint: engine.endpoint, region: 'eu-west-1', credentials: dummyCredentials, maxAttempts: 1 });
+    try {
+      await west.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: 'clicks', ExtendedS3DestinationConfiguration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::lake-west' } }));
+      await west.send(new PutRecordBatchCommand({ DeliveryStreamName: 'clicks', Records: [{ Data: Buffer.from('west') }] }));
+      await fh.send(new PutRecordBatchCommand({ DeliveryStreamName: 'clicks', Records: [{ Data: Buffer.from('e1') }, { Data: Buffer.from('e2') }] }));
+      await sleep(2100);
+      const incoming = async (region: string) => total((await read(started - 1000, Date.now(), Date.now(), region)).series.find((x) => x.metric === 'incomingRecords'));
+      expect(await incoming('eu-west-1')).toBe(1);
+      expect(await incoming('us-east-1')).toBe(2);
+    } finally {
+      west.destroy();
+    }
   });
 
   it('cuts a range longer than the kept hour and says so; an older range shows nothing and why', async () => {

@@ -29,9 +29,9 @@ export function firehoseService(options: FirehoseOptions = {}, built?: (firehose
     firehose.listeners.push(history);
     const delivery = new StreamDelivery(firehose, {
       ...options,
-      onEvent: (name, event) => {
-        history.observe(name, event);
-        options.onEvent?.(name, event);
+      onEvent: (name, event, streamId) => {
+        history.observe(streamId, event);
+        options.onEvent?.(name, event, streamId);
       },
     });
     firehose.listeners.push(delivery);

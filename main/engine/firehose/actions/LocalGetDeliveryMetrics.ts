@@ -31,7 +31,7 @@ export const LocalGetDeliveryMetrics = defineAction(LOCAL_GET_METRICS_ACTION, ru
   const failedRecords = zeros();
   const freshnessMs = zeros();
   const delivered = new Map<string, { records: number[]; bytes: number[] }>();
-  const seconds = ctx.firehose.history?.seconds(row.name) ?? new Map();
+  const seconds = ctx.firehose.history?.seconds(row.id) ?? new Map();
   let oldest: number | undefined;
   for (const [second, b] of seconds) {
     oldest = Math.min(oldest ?? second, second);

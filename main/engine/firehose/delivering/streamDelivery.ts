@@ -40,7 +40,7 @@ export interface StreamDeliveryOptions {
   /** The OpenSearch/Elasticsearch cluster a destination's DomainARN stands for (a ClusterEndpoint is used as it is). */
   openSearchEndpoint?: string;
   /** Sees every delivery event of every stream. */
-  onEvent?: (streamName: string, event: DeliveryEvent) => void;
+  onEvent?: (streamName: string, event: DeliveryEvent, streamId: number) => void;
 }
 
 interface Running {
@@ -164,7 +164,7 @@ export class StreamDelivery implements DeliveryStreamListener {
           ...(this.options.openSearchEndpoint ? { openSearchEndpoint: this.options.openSearchEndpoint } : {}),
           onEvent: (event) => {
             if (event.type === 'settled') this.settlement.add(row.id, event.recordIds);
-            this.options.onEvent?.(row.name, event);
+            this.options.onEvent?.(row.name, event, row.id);
           },
         },
       );

@@ -62,32 +62,32 @@ class StreamHistory {
 
 /** A DeliveryStreamListener plus the delivery events' observer; firehoseEngine.ts wires both and the sampler. */
 export class DeliveryHistory {
-  private readonly byName = new Map<string, StreamHistory>();
-  private readonly names = new Map<number, string>();
+  // By the stream's row id, not its name: the same name in two regions is two delivery streams.
+  private readonly byId = new Map<number, StreamHistory>();
+  private readonly activeIds = new Set<number>();
 
   constructor(private readonly clock: () => number) {}
 
   active(row: DeliveryStreamRow): void {
-    this.names.set(row.id, row.name);
+    this.activeIds.add(row.id);
   }
 
   removed(streamId: number): void {
-    const name = this.names.get(streamId);
-    this.names.delete(streamId);
-    if (name !== undefined) this.byName.delete(name);
+    this.activeIds.delete(streamId);
+    this.byId.delete(streamId);
   }
 
   accepted(): void {}
 
-  private history(name: string): StreamHistory {
-    let h = this.byName.get(name);
-    if (!h) this.byName.set(name, (h = new StreamHistory()));
+  private history(streamId: number): StreamHistory {
+    let h = this.byId.get(streamId);
+    if (!h) this.byId.set(streamId, (h = new StreamHistory()));
     return h;
   }
 
   /** Every delivery event of every stream (StreamDelivery's onEvent). */
-  observe(name: string, event: DeliveryEvent): void {
-    const h = this.history(name);
+  observe(streamId: number, event: DeliveryEvent): void {
+    const h = this.history(streamId);
     const second = Math.floor(event.atMs / 1000);
     if (event.type === 'flush' && event.lane === 'destination') h.pending.push({ records: event.records, left: event.records, bytes: event.bytes, oldestArrivalMs: event.oldestArrivalMs });
     else if (event.type === 'delivered') {
@@ -104,10 +104,10 @@ export class DeliveryHistory {
   /** Once a second: what each running pipeline took in since the last sample, and how old its oldest record is. */
   sample(stateOf: (streamId: number) => PipelineState | undefined): void {
     const now = this.clock();
-    for (const [id, name] of this.names) {
+    for (const id of this.activeIds) {
       const state = stateOf(id);
       if (!state) continue;
-      const h = this.history(name);
+      const h = this.history(id);
       const b = h.bucket(Math.floor(now / 1000));
       const { incomingRecords, incomingBytes } = state.counters;
       // A configuration change starts a new pipeline whose counters start at zero.
@@ -121,7 +121,7 @@ export class DeliveryHistory {
   }
 
   /** The seconds kept for a stream by epoch second (absent seconds are quiet ones). */
-  seconds(name: string): ReadonlyMap<number, SecondBucket> {
-    return this.byName.get(name)?.seconds ?? new Map();
+  seconds(streamId: number): ReadonlyMap<number, SecondBucket> {
+    return this.byId.get(streamId)?.seconds ?? new Map();
   }
 }
