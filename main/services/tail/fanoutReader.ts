@@ -19,6 +19,7 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
   /** Subscriptions made so far (1 + resubscriptions). */
   subscriptions = 0;
   private continuation: string | null = null;
+  private settled = false;
   private readonly reads: { at: number; bytes: number }[] = [];
 
   constructor(
@@ -31,6 +32,16 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
     private readonly subscriptionMs = SUBSCRIPTION_MS,
   ) {
     super(parentSignal);
+  }
+
+  /**
+   * The current subscription is live and, as of its last event, had nothing more to send: a record written to the
+   * shard from now on is pushed at once. False between subscriptions, while a resubscription has not had its first
+   * event (a backlog may come in it), and while the records of an event are being handed over (the reader may wait
+   * for room, and the engine's sends to it with it).
+   */
+  get caughtUpAndLive(): boolean {
+    return this.settled && this.state === 'reading';
   }
 
   usage(): { callsPerSecond: null; bytesPerSecond: number } {
@@ -79,6 +90,8 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
         { abortSignal: own.signal },
       );
       if (!out.EventStream) throw new Error('SubscribeToShard returned no event stream');
+      // At LATEST the engine delivers every record written after the subscription started, so it is caught up now.
+      this.settled = position.type === 'LATEST';
       for await (const event of out.EventStream) {
         const outcome = await this.handle(event);
         if (outcome === 'done' || !this.live) return 'done';
@@ -89,6 +102,7 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
       if (own.signal.aborted && this.live) return 'resubscribe';
       throw error;
     } finally {
+      this.settled = false;
       clearTimeout(renew);
       this.abort.signal.removeEventListener('abort', onStop);
     }
@@ -109,11 +123,13 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
     const last = records.at(-1);
     this.watermark = Math.max(this.watermark, last?.arrivalMs ?? -Infinity, reached);
     if (records.length > 0) {
+      this.settled = false;
       if (!(await this.events.records(this, records))) {
         this.stop();
         return 'done';
       }
     } else this.events.progressed(this);
+    this.settled = e.MillisBehindLatest === 0;
     if (e.ContinuationSequenceNumber) this.continuation = e.ContinuationSequenceNumber;
     if (!e.ContinuationSequenceNumber && e.ChildShards && e.ChildShards.length > 0) {
       this.state = 'drained';

@@ -30,6 +30,17 @@ export interface MergedReaderOptions {
   /** Polling: how long after its arrival a record may still become readable (visibilityMarginFor); default 100 ms. */
   visibilityMarginMs?: number;
   kinesis: () => KinesisClient;
+  /**
+   * Fan-out: how far a caught-up shard that has gone quiet counts as read (it speaks again only when records come,
+   * or at a heartbeat seconds later). Without it such a shard holds the merge up to mergeWindowMs, as the tailer wants.
+   *   - `clockMarginMs`: up to this long ago on the wall clock;
+   *   - `newestRecordMarginMs` (the local engine only, null elsewhere): up to this long before the newest record
+   *     received from any shard. The local engine pushes a write's records to its subscriptions in write order in
+   *     the same turn of its event loop, so once a record stamped T has come from one shard, a quiet shard whose
+   *     subscription is live and caught up has nothing stamped well before T left to send; the margin covers
+   *     the interleaving of the subscriptions' events on their way in.
+   */
+  quietFanout?: { clockMarginMs: number; newestRecordMarginMs: number | null };
   /** A shard was read to its end (closed by a reshard); its children, if any, start now. */
   onDrained?: (shardId: string, children: string[]) => void;
 }
@@ -49,6 +60,8 @@ export class MergedReader implements ReaderEvents {
   private wakeUp: (() => void) | null = null;
   private roomWaiters: (() => void)[] = [];
   private endReached = false;
+  /** The newest arrival time of any record received (the quiet fan-out rule). */
+  private newestArrivalMs = -Infinity;
   initialShards: string[] = [];
 
   constructor(private readonly options: MergedReaderOptions, signal: AbortSignal) {
@@ -103,23 +116,33 @@ export class MergedReader implements ReaderEvents {
   }
 
   /**
-   * Every record that arrived at or before this time has been handed to `emit`: the lowest watermark of the shards
-   * being read, and just before the oldest record still held. Infinity once nothing is read or held.
-   * `caughtUpFanoutMarginMs`: a fan-out shard caught up at its last event (or started at LATEST and silent since), on
-   * a live subscription, speaks again only when records come (or at a heartbeat, seconds later); it counts as read
-   * through this long ago.
+   * Every record that arrived at or before this time has been handed to `emit`: the lowest read position of the
+   * shards being read (positionOf), and just before the oldest record still held. Infinity once nothing is read or
+   * held.
    */
-  readThrough(caughtUpFanoutMarginMs?: number): number {
+  readThrough(): number {
     let through = Infinity;
     const now = Date.now();
     for (const r of this.readers.values()) {
       if (r.state !== 'reading' && r.state !== 'backing-off') continue;
-      const caughtUp = r.millisBehindLatest === 0 || (r.millisBehindLatest === null && this.startedAtLatest.has(r.shardId));
-      const idle = caughtUpFanoutMarginMs !== undefined && r instanceof FanoutShardReader && r.state === 'reading' && caughtUp;
-      through = Math.min(through, idle ? Math.max(r.watermark, now - caughtUpFanoutMarginMs) : r.watermark);
+      through = Math.min(through, this.positionOf(r, now));
     }
     const top = this.heap.peek();
     return top ? Math.min(through, top.record.arrivalMs - 1) : through;
+  }
+
+  /**
+   * How far a shard has been read: its reader's watermark, or, for a caught-up fan-out shard under `quietFanout`,
+   * the later of that and what its silence tells (see MergedReaderOptions.quietFanout).
+   */
+  private positionOf(r: ShardReader, now: number): number {
+    const quiet = this.options.quietFanout;
+    if (!quiet || !(r instanceof FanoutShardReader) || r.state !== 'reading') return r.watermark;
+    let position = r.watermark;
+    const caughtUp = r.millisBehindLatest === 0 || (r.millisBehindLatest === null && this.startedAtLatest.has(r.shardId));
+    if (caughtUp) position = Math.max(position, now - quiet.clockMarginMs);
+    if (quiet.newestRecordMarginMs !== null && r.caughtUpAndLive) position = Math.max(position, this.newestArrivalMs - quiet.newestRecordMarginMs);
+    return position;
   }
 
   /** Records of this shard read but not yet handed to `emit`. */
@@ -163,7 +186,10 @@ export class MergedReader implements ReaderEvents {
       past = kept.length < records.length;
     }
     const readAt = Date.now();
-    for (const record of kept) this.heap.push({ record, readAt });
+    for (const record of kept) {
+      this.heap.push({ record, readAt });
+      if (record.arrivalMs > this.newestArrivalMs) this.newestArrivalMs = record.arrivalMs;
+    }
     this.heldPerShard.set(reader.shardId, (this.heldPerShard.get(reader.shardId) ?? 0) + kept.length);
     if (past || (end?.type === 'AT_TIMESTAMP' && reader.watermark > end.timestamp)) {
       this.finishAtEnd(reader);
@@ -231,7 +257,7 @@ export class MergedReader implements ReaderEvents {
     let stalledOnly = true;
     for (const r of this.readers.values()) {
       if (r.state !== 'reading' && r.state !== 'backing-off') continue;
-      if (r.watermark >= arrival) continue;
+      if (this.positionOf(r, now) >= arrival) continue;
       blocked = true;
       if (now - r.lastProgressAt < this.options.mergeWindowMs) stalledOnly = false;
     }
