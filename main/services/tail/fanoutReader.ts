@@ -7,6 +7,7 @@ import { SubscribeToShardCommand, type KinesisClient, type SubscribeToShardEvent
 import { toRpcError } from '../../../shared/contract/errors';
 import { abortableSleep } from '../streams/abortableSleep';
 import { ReaderBase, VISIBILITY_SKEW_MS, type ReaderEvents, type ShardReader } from './shardReader';
+import { socketsReadThrough } from './socketsReadThrough';
 import { childInfo, isRetryable, startingPosition, toShardRecord, type IteratorPosition } from './shardRecords';
 
 /** Resubscribe this long before AWS's 5-minute end. */
@@ -20,6 +21,8 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
   subscriptions = 0;
   private continuation: string | null = null;
   private settled = false;
+  /** When the last event with records was received. */
+  lastRecordsAt = -Infinity;
   private readonly reads: { at: number; bytes: number }[] = [];
 
   constructor(
@@ -119,11 +122,15 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
     const records = (e.Records ?? []).map((r) => toShardRecord(this.shardId, r));
     this.reads.push({ at: receivedAt, bytes: records.reduce((s, r) => s + r.bytes, 0) });
     this.millisBehindLatest = e.MillisBehindLatest ?? null;
-    const reached = receivedAt - (e.MillisBehindLatest ?? 0) - VISIBILITY_SKEW_MS;
+    // The engine sent this event before it was received, and after this process last read its sockets through (had
+    // it come earlier it would have been read then): date what it knows by the earlier of the two, not by the
+    // receipt alone, which after a stall here is much later than the send.
+    const reached = Math.min(receivedAt, socketsReadThrough()) - (e.MillisBehindLatest ?? 0) - VISIBILITY_SKEW_MS;
     const last = records.at(-1);
     this.watermark = Math.max(this.watermark, last?.arrivalMs ?? -Infinity, reached);
     if (records.length > 0) {
       this.settled = false;
+      this.lastRecordsAt = receivedAt;
       if (!(await this.events.records(this, records))) {
         this.stop();
         return 'done';

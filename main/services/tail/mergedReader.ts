@@ -11,6 +11,7 @@ import { readShards } from '../streams/streamReaders';
 import { FanoutShardReader } from './fanoutReader';
 import { Lineage, shardNodes } from './lineage';
 import { MergeHeap } from './mergeHeap';
+import { socketsReadThrough } from './socketsReadThrough';
 import { PollingShardReader, type PollingOptions } from './pollingReader';
 import { AWS_READ_BYTES_PER_SECOND, AWS_READ_CALLS_PER_SECOND } from './readBudget';
 import type { ReaderEvents, ShardReader } from './shardReader';
@@ -31,9 +32,9 @@ export interface MergedReaderOptions {
   visibilityMarginMs?: number;
   kinesis: () => KinesisClient;
   /**
-   * Fan-out: how far a caught-up shard that has gone quiet counts as read (it speaks again only when records come,
-   * or at a heartbeat seconds later). Without it such a shard holds the merge up to mergeWindowMs, as the tailer wants.
-   *   - `clockMarginMs`: up to this long ago on the wall clock;
+   * Fan-out: how far a caught-up shard that has gone quiet (no records for clockMarginMs) counts as read (it speaks
+   * again only when records come, or at a heartbeat seconds later). Without it such a shard holds the merge up to mergeWindowMs, as the tailer wants.
+   *   - `clockMarginMs`: up to this long before the time this process has read its sockets through;
    *   - `newestRecordMarginMs` (the local engine only, null elsewhere): up to this long before the newest record
    *     received from any shard. The local engine pushes a write's records to its subscriptions in write order in
    *     the same turn of its event loop, so once a record stamped T has come from one shard, a quiet shard whose
@@ -122,27 +123,30 @@ export class MergedReader implements ReaderEvents {
    */
   readThrough(): number {
     let through = Infinity;
-    const now = Date.now();
     for (const r of this.readers.values()) {
       if (r.state !== 'reading' && r.state !== 'backing-off') continue;
-      through = Math.min(through, this.positionOf(r, now));
+      through = Math.min(through, this.positionOf(r));
     }
     const top = this.heap.peek();
     return top ? Math.min(through, top.record.arrivalMs - 1) : through;
   }
 
   /**
-   * How far a shard has been read: its reader's watermark, or, for a caught-up fan-out shard under `quietFanout`,
-   * the later of that and what its silence tells (see MergedReaderOptions.quietFanout).
+   * How far a shard has been read: its reader's watermark, or, for a fan-out shard under `quietFanout` that is
+   * caught up on a live subscription (not paused, not between subscriptions) and has had no records for
+   * clockMarginMs, the later of that and what its silence tells (see MergedReaderOptions.quietFanout).
    */
-  private positionOf(r: ShardReader, now: number): number {
+  private positionOf(r: ShardReader): number {
     const quiet = this.options.quietFanout;
-    if (!quiet || !(r instanceof FanoutShardReader) || r.state !== 'reading') return r.watermark;
-    let position = r.watermark;
-    const caughtUp = r.millisBehindLatest === 0 || (r.millisBehindLatest === null && this.startedAtLatest.has(r.shardId));
-    if (caughtUp) position = Math.max(position, now - quiet.clockMarginMs);
-    if (quiet.newestRecordMarginMs !== null && r.caughtUpAndLive) position = Math.max(position, this.newestArrivalMs - quiet.newestRecordMarginMs);
-    return position;
+    if (!quiet || !(r instanceof FanoutShardReader) || !r.caughtUpAndLive) return r.watermark;
+    // Only a shard that has had no records for a while: a busy one may have events waiting at the engine behind a
+    // full transport (the engine sends to it again once this side has read what it had), newer records of the
+    // other shards arriving first.
+    if (Date.now() - r.lastRecordsAt < quiet.clockMarginMs) return r.watermark;
+    // Not the clock itself: after a stall, records may still wait unread in a socket.
+    const byClock = socketsReadThrough() - quiet.clockMarginMs;
+    const byNewest = quiet.newestRecordMarginMs === null ? -Infinity : this.newestArrivalMs - quiet.newestRecordMarginMs;
+    return Math.max(r.watermark, byClock, byNewest);
   }
 
   /** Records of this shard read but not yet handed to `emit`. */
@@ -257,7 +261,7 @@ export class MergedReader implements ReaderEvents {
     let stalledOnly = true;
     for (const r of this.readers.values()) {
       if (r.state !== 'reading' && r.state !== 'backing-off') continue;
-      if (this.positionOf(r, now) >= arrival) continue;
+      if (this.positionOf(r) >= arrival) continue;
       blocked = true;
       if (now - r.lastProgressAt < this.options.mergeWindowMs) stalledOnly = false;
     }
