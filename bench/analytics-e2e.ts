@@ -73,6 +73,8 @@ async function measure(): Promise<unknown> {
     const firstSent = new Map<number, { sentMs: number; watermarkPastEndMs: number }>();
     const rowLatency: { end: number; ms: number }[] = [];
     const lags: number[] = [];
+    /** The first late records (a record read after its windows closed), if any. */
+    const lateSeen: { shardId: string; behindWatermarkMs: number; readAfterArrivalMs: number }[] = [];
     let counted = 0;
     let started = false;
     let stopped: string | null = null;
@@ -83,7 +85,9 @@ async function measure(): Promise<unknown> {
         for (const item of items) {
           if (item.type === 'started') started = true;
           else if (item.type === 'stopped') stopped = item.message;
-          else if (item.type === 'stats') {
+          else if (item.type === 'late') {
+            for (const r of item.records) if (lateSeen.length < 5) lateSeen.push({ shardId: r.shardId, behindWatermarkMs: r.watermark - r.time, readAfterArrivalMs: now - r.time });
+          } else if (item.type === 'stats') {
             lastStats = item;
             if (item.lagMs !== null) lags.push(item.lagMs);
           } else if (item.type === 'rows') {
@@ -154,6 +158,8 @@ async function measure(): Promise<unknown> {
         msAfterLastPutUntilAllCounted: counted === put ? caughtUpMs : null,
         readerLagMs: figures(lags),
         queryRecordsIn: stats?.recordsIn ?? null,
+        lateRecords: stats?.lateRecords ?? null,
+        firstLate: lateSeen,
         stateBytesAtEnd: stats?.state.estimatedBytes ?? null,
       },
       windowCloseToClient: { perWindowFirstRow: figures(steady), perWindowSortedMs: [...steady].sort((a, b) => a - b), everyRow: figures(rowLatency.filter((r) => r.end >= beginAt + WARMUP_MS).map((r) => r.ms)), target: '< 500 ms', excluded: `windows ending in the first ${WARMUP_MS / 1000} s` },
