@@ -7,7 +7,7 @@ import { SubscribeToShardCommand, type KinesisClient, type SubscribeToShardEvent
 import { toRpcError } from '../../../shared/contract/errors';
 import { abortableSleep } from '../streams/abortableSleep';
 import { ReaderBase, VISIBILITY_SKEW_MS, type ReaderEvents, type ShardReader } from './shardReader';
-import { socketsReadThrough } from './socketsReadThrough';
+import { keepSocketsReadThroughFresh, socketsReadThrough } from './socketsReadThrough';
 import { childInfo, isRetryable, startingPosition, toShardRecord, type IteratorPosition } from './shardRecords';
 
 /** Resubscribe this long before AWS's 5-minute end. */
@@ -54,6 +54,15 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
   }
 
   async run(): Promise<void> {
+    const release = keepSocketsReadThroughFresh();
+    try {
+      await this.runSubscriptions();
+    } finally {
+      release();
+    }
+  }
+
+  private async runSubscriptions(): Promise<void> {
     let failures = 0;
     while (this.live) {
       try {

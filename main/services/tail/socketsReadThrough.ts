@@ -5,6 +5,10 @@
 // one's time has been read (and decoded, in the microtasks of that poll) by then.
 let readThroughMs = -Infinity;
 let measuring = false;
+/** While someone reads (a fan-out reader runs), the measure is renewed this often, so it is never older than that. */
+const FRESH_MS = 50;
+let holders = 0;
+let renewal: ReturnType<typeof setInterval> | null = null;
 
 /** The last safe time measured (it lags the clock by about one turn of the event loop); starts a new measure. */
 export function socketsReadThrough(): number {
@@ -19,4 +23,21 @@ export function socketsReadThrough(): number {
     });
   }
   return readThroughMs;
+}
+
+/** Keeps the measure fresh until the returned function is called (a fan-out reader, for as long as it runs). */
+export function keepSocketsReadThroughFresh(): () => void {
+  holders++;
+  socketsReadThrough();
+  renewal ??= setInterval(socketsReadThrough, FRESH_MS);
+  renewal.unref();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--holders === 0 && renewal) {
+      clearInterval(renewal);
+      renewal = null;
+    }
+  };
 }
