@@ -33,7 +33,8 @@ export interface MergedReaderOptions {
   kinesis: () => KinesisClient;
   /**
    * Fan-out: how far a caught-up shard that has gone quiet (no records for clockMarginMs) counts as read (it speaks
-   * again only when records come, or at a heartbeat seconds later). Without it such a shard holds the merge up to mergeWindowMs, as the tailer wants.
+   * again only when records come, or at a heartbeat seconds later). Without it such a shard holds the merge up to
+   * mergeWindowMs, as the tailer wants.
    *   - `clockMarginMs`: up to this long before the time this process has read its sockets through;
    *   - `newestRecordMarginMs` (the local engine only, null elsewhere): up to this long before the newest record
    *     received from any shard. The local engine pushes a write's records to its subscriptions in write order in
@@ -53,8 +54,6 @@ export class MergedReader implements ReaderEvents {
   private readonly running = new Set<Promise<void>>();
   private readonly heap = new MergeHeap();
   private readonly heldPerShard = new Map<string, number>();
-  /** Shards whose reader started at LATEST: nothing before their start is theirs to deliver. */
-  private readonly startedAtLatest = new Set<string>();
   private lineage = new Lineage([]);
   private readonly abort = new AbortController();
   private failure: unknown = null;
@@ -239,7 +238,6 @@ export class MergedReader implements ReaderEvents {
   private startReader(shardId: string, start: TailStartPosition): void {
     const o = this.options;
     const position = toIteratorPosition(start);
-    if (start.type === 'LATEST') this.startedAtLatest.add(shardId);
     const reader =
       o.mode.type === 'polling'
         ? new PollingShardReader(o.kinesis, o.stream, shardId, position, o.mode.options, this, this.abort.signal, o.visibilityMarginMs)
