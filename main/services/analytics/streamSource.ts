@@ -41,17 +41,18 @@ type StreamSourceSpec = Extract<AnalyticsSource, { kind: 'stream' }>;
 /** Records handed over at once; a batch also leaves on every tick. */
 const BATCH_RECORDS = 1000;
 /**
+ * A caught-up fan-out shard is silent until records come: the local engine pushes them on write, AWS typically
+ * within 70 ms. It counts as read through this long ago on the wall clock; on the local engine also through 100 ms
+ * before the newest record received from any shard (MergedReaderOptions.quietFanout), which is what closes a busy
+ * stream's windows. A record pushed later than that is a late record (counted and shown, not aggregated).
+ */
+const QUIET_FANOUT_LOCAL = { clockMarginMs: 500, newestRecordMarginMs: 100 };
+const QUIET_FANOUT_REMOTE = { clockMarginMs: 2000, newestRecordMarginMs: null };
+
+/**
  * Polling a caught-up shard: every 200 ms on the local engine (its whole budget of 5 calls/s, so a window's row is
  * quick), and on AWS or another endpoint the tailer's share (4 calls/s), leaving room for the stream's consumers.
  */
-/**
- * A caught-up fan-out shard is silent until records come: the local engine pushes them on write, AWS typically
- * within 70 ms. It counts as read through this long ago; a record pushed later than that is a late record
- * (counted and shown, not aggregated).
- */
-const FANOUT_MARGIN_LOCAL_MS = 500;
-const FANOUT_MARGIN_REMOTE_MS = 2000;
-
 const pollingFor = (kind: SessionConnection['kind']) =>
   kind === 'local' ? { maxCallsPerSecond: 5, pollIntervalMs: 200, limit: 10_000 } : { maxCallsPerSecond: 4, pollIntervalMs: 250, limit: 10_000 };
 
@@ -90,6 +91,7 @@ export class StreamSource implements RecordSource {
         mode,
         mergeWindowMs: 1000,
         visibilityMarginMs: visibilityMarginFor(this.connection.kind),
+        quietFanout: spec.mode === 'fanout' ? (this.connection.kind === 'local' ? QUIET_FANOUT_LOCAL : QUIET_FANOUT_REMOTE) : undefined,
         kinesis: () => this.connection.kinesis(),
         onDrained: (shardId, children) => {
           this.drained.push(shardId);
@@ -100,11 +102,6 @@ export class StreamSource implements RecordSource {
     );
     await this.merged.prepare();
     return this.merged.initialShards;
-  }
-
-  private get fanoutMarginMs(): number | undefined {
-    if (this.spec.mode !== 'fanout') return undefined;
-    return this.connection.kind === 'local' ? FANOUT_MARGIN_LOCAL_MS : FANOUT_MARGIN_REMOTE_MS;
   }
 
   async run(handler: SourceHandler): Promise<SourceEnd> {
@@ -132,7 +129,7 @@ export class StreamSource implements RecordSource {
           this.drained.splice(i, 1);
           handler.shardEnded?.(id);
         }
-        await handler.tick(merged.readThrough(this.fanoutMarginMs));
+        await handler.tick(merged.readThrough());
       },
     );
     await flush();

@@ -7,6 +7,7 @@ import { SubscribeToShardCommand, type KinesisClient, type SubscribeToShardEvent
 import { toRpcError } from '../../../shared/contract/errors';
 import { abortableSleep } from '../streams/abortableSleep';
 import { ReaderBase, VISIBILITY_SKEW_MS, type ReaderEvents, type ShardReader } from './shardReader';
+import { keepSocketsReadThroughFresh, socketsReadThrough } from './socketsReadThrough';
 import { childInfo, isRetryable, startingPosition, toShardRecord, type IteratorPosition } from './shardRecords';
 
 /** Resubscribe this long before AWS's 5-minute end. */
@@ -19,6 +20,9 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
   /** Subscriptions made so far (1 + resubscriptions). */
   subscriptions = 0;
   private continuation: string | null = null;
+  private settled = false;
+  /** When the last event with records was received. */
+  lastRecordsAt = -Infinity;
   private readonly reads: { at: number; bytes: number }[] = [];
 
   constructor(
@@ -33,6 +37,16 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
     super(parentSignal);
   }
 
+  /**
+   * The current subscription is live and, as of its last event, had nothing more to send: a record written to the
+   * shard from now on is pushed at once. False between subscriptions, while a resubscription has not had its first
+   * event (a backlog may come in it), and while the records of an event are being handed over (the reader may wait
+   * for room, and the engine's sends to it with it).
+   */
+  get caughtUpAndLive(): boolean {
+    return this.settled && this.state === 'reading';
+  }
+
   usage(): { callsPerSecond: null; bytesPerSecond: number } {
     const now = Date.now();
     while (this.reads.length > 0 && (this.reads[0]?.at ?? now) <= now - 1000) this.reads.shift();
@@ -40,6 +54,15 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
   }
 
   async run(): Promise<void> {
+    const release = keepSocketsReadThroughFresh();
+    try {
+      await this.runSubscriptions();
+    } finally {
+      release();
+    }
+  }
+
+  private async runSubscriptions(): Promise<void> {
     let failures = 0;
     while (this.live) {
       try {
@@ -79,6 +102,8 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
         { abortSignal: own.signal },
       );
       if (!out.EventStream) throw new Error('SubscribeToShard returned no event stream');
+      // At LATEST the engine delivers every record written after the subscription started, so it is caught up now.
+      this.settled = position.type === 'LATEST';
       for await (const event of out.EventStream) {
         const outcome = await this.handle(event);
         if (outcome === 'done' || !this.live) return 'done';
@@ -89,6 +114,7 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
       if (own.signal.aborted && this.live) return 'resubscribe';
       throw error;
     } finally {
+      this.settled = false;
       clearTimeout(renew);
       this.abort.signal.removeEventListener('abort', onStop);
     }
@@ -105,15 +131,21 @@ export class FanoutShardReader extends ReaderBase implements ShardReader {
     const records = (e.Records ?? []).map((r) => toShardRecord(this.shardId, r));
     this.reads.push({ at: receivedAt, bytes: records.reduce((s, r) => s + r.bytes, 0) });
     this.millisBehindLatest = e.MillisBehindLatest ?? null;
-    const reached = receivedAt - (e.MillisBehindLatest ?? 0) - VISIBILITY_SKEW_MS;
+    // The engine sent this event before it was received, and after this process last read its sockets through (had
+    // it come earlier it would have been read then): date what it knows by the earlier of the two, not by the
+    // receipt alone, which after a stall here is much later than the send.
+    const reached = Math.min(receivedAt, socketsReadThrough()) - (e.MillisBehindLatest ?? 0) - VISIBILITY_SKEW_MS;
     const last = records.at(-1);
     this.watermark = Math.max(this.watermark, last?.arrivalMs ?? -Infinity, reached);
     if (records.length > 0) {
+      this.settled = false;
+      this.lastRecordsAt = receivedAt;
       if (!(await this.events.records(this, records))) {
         this.stop();
         return 'done';
       }
     } else this.events.progressed(this);
+    this.settled = e.MillisBehindLatest === 0;
     if (e.ContinuationSequenceNumber) this.continuation = e.ContinuationSequenceNumber;
     if (!e.ContinuationSequenceNumber && e.ChildShards && e.ChildShards.length > 0) {
       this.state = 'drained';

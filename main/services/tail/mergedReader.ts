@@ -11,6 +11,7 @@ import { readShards } from '../streams/streamReaders';
 import { FanoutShardReader } from './fanoutReader';
 import { Lineage, shardNodes } from './lineage';
 import { MergeHeap } from './mergeHeap';
+import { socketsReadThrough } from './socketsReadThrough';
 import { PollingShardReader, type PollingOptions } from './pollingReader';
 import { AWS_READ_BYTES_PER_SECOND, AWS_READ_CALLS_PER_SECOND } from './readBudget';
 import type { ReaderEvents, ShardReader } from './shardReader';
@@ -30,6 +31,18 @@ export interface MergedReaderOptions {
   /** Polling: how long after its arrival a record may still become readable (visibilityMarginFor); default 100 ms. */
   visibilityMarginMs?: number;
   kinesis: () => KinesisClient;
+  /**
+   * Fan-out: how far a caught-up shard that has gone quiet (no records for clockMarginMs) counts as read (it speaks
+   * again only when records come, or at a heartbeat seconds later). Without it such a shard holds the merge up to
+   * mergeWindowMs, as the tailer wants.
+   *   - `clockMarginMs`: up to this long before the time this process has read its sockets through;
+   *   - `newestRecordMarginMs` (the local engine only, null elsewhere): up to this long before the newest record
+   *     received from any shard. The local engine pushes a write's records to its subscriptions in write order in
+   *     the same turn of its event loop, so once a record stamped T has come from one shard, a quiet shard whose
+   *     subscription is live and caught up has nothing stamped well before T left to send; the margin covers
+   *     the interleaving of the subscriptions' events on their way in.
+   */
+  quietFanout?: { clockMarginMs: number; newestRecordMarginMs: number | null };
   /** A shard was read to its end (closed by a reshard); its children, if any, start now. */
   onDrained?: (shardId: string, children: string[]) => void;
 }
@@ -41,14 +54,14 @@ export class MergedReader implements ReaderEvents {
   private readonly running = new Set<Promise<void>>();
   private readonly heap = new MergeHeap();
   private readonly heldPerShard = new Map<string, number>();
-  /** Shards whose reader started at LATEST: nothing before their start is theirs to deliver. */
-  private readonly startedAtLatest = new Set<string>();
   private lineage = new Lineage([]);
   private readonly abort = new AbortController();
   private failure: unknown = null;
   private wakeUp: (() => void) | null = null;
   private roomWaiters: (() => void)[] = [];
   private endReached = false;
+  /** The newest arrival time of any record received (the quiet fan-out rule). */
+  private newestArrivalMs = -Infinity;
   initialShards: string[] = [];
 
   constructor(private readonly options: MergedReaderOptions, signal: AbortSignal) {
@@ -103,23 +116,36 @@ export class MergedReader implements ReaderEvents {
   }
 
   /**
-   * Every record that arrived at or before this time has been handed to `emit`: the lowest watermark of the shards
-   * being read, and just before the oldest record still held. Infinity once nothing is read or held.
-   * `caughtUpFanoutMarginMs`: a fan-out shard caught up at its last event (or started at LATEST and silent since), on
-   * a live subscription, speaks again only when records come (or at a heartbeat, seconds later); it counts as read
-   * through this long ago.
+   * Every record that arrived at or before this time has been handed to `emit`: the lowest read position of the
+   * shards being read (positionOf), and just before the oldest record still held. Infinity once nothing is read or
+   * held.
    */
-  readThrough(caughtUpFanoutMarginMs?: number): number {
+  readThrough(): number {
     let through = Infinity;
-    const now = Date.now();
     for (const r of this.readers.values()) {
       if (r.state !== 'reading' && r.state !== 'backing-off') continue;
-      const caughtUp = r.millisBehindLatest === 0 || (r.millisBehindLatest === null && this.startedAtLatest.has(r.shardId));
-      const idle = caughtUpFanoutMarginMs !== undefined && r instanceof FanoutShardReader && r.state === 'reading' && caughtUp;
-      through = Math.min(through, idle ? Math.max(r.watermark, now - caughtUpFanoutMarginMs) : r.watermark);
+      through = Math.min(through, this.positionOf(r));
     }
     const top = this.heap.peek();
     return top ? Math.min(through, top.record.arrivalMs - 1) : through;
+  }
+
+  /**
+   * How far a shard has been read: its reader's watermark, or, for a fan-out shard under `quietFanout` that is
+   * caught up on a live subscription (not paused, not between subscriptions) and has had no records for
+   * clockMarginMs, the later of that and what its silence tells (see MergedReaderOptions.quietFanout).
+   */
+  private positionOf(r: ShardReader): number {
+    const quiet = this.options.quietFanout;
+    if (!quiet || !(r instanceof FanoutShardReader) || !r.caughtUpAndLive) return r.watermark;
+    // Only a shard that has had no records for a while: a busy one may have events waiting at the engine behind a
+    // full transport (the engine sends to it again once this side has read what it had), newer records of the
+    // other shards arriving first.
+    if (Date.now() - r.lastRecordsAt < quiet.clockMarginMs) return r.watermark;
+    // Not the clock itself: after a stall, records may still wait unread in a socket.
+    const byClock = socketsReadThrough() - quiet.clockMarginMs;
+    const byNewest = quiet.newestRecordMarginMs === null ? -Infinity : this.newestArrivalMs - quiet.newestRecordMarginMs;
+    return Math.max(r.watermark, byClock, byNewest);
   }
 
   /** Records of this shard read but not yet handed to `emit`. */
@@ -163,7 +189,10 @@ export class MergedReader implements ReaderEvents {
       past = kept.length < records.length;
     }
     const readAt = Date.now();
-    for (const record of kept) this.heap.push({ record, readAt });
+    for (const record of kept) {
+      this.heap.push({ record, readAt });
+      if (record.arrivalMs > this.newestArrivalMs) this.newestArrivalMs = record.arrivalMs;
+    }
     this.heldPerShard.set(reader.shardId, (this.heldPerShard.get(reader.shardId) ?? 0) + kept.length);
     if (past || (end?.type === 'AT_TIMESTAMP' && reader.watermark > end.timestamp)) {
       this.finishAtEnd(reader);
@@ -209,7 +238,6 @@ export class MergedReader implements ReaderEvents {
   private startReader(shardId: string, start: TailStartPosition): void {
     const o = this.options;
     const position = toIteratorPosition(start);
-    if (start.type === 'LATEST') this.startedAtLatest.add(shardId);
     const reader =
       o.mode.type === 'polling'
         ? new PollingShardReader(o.kinesis, o.stream, shardId, position, o.mode.options, this, this.abort.signal, o.visibilityMarginMs)
@@ -231,7 +259,7 @@ export class MergedReader implements ReaderEvents {
     let stalledOnly = true;
     for (const r of this.readers.values()) {
       if (r.state !== 'reading' && r.state !== 'backing-off') continue;
-      if (r.watermark >= arrival) continue;
+      if (this.positionOf(r) >= arrival) continue;
       blocked = true;
       if (now - r.lastProgressAt < this.options.mergeWindowMs) stalledOnly = false;
     }
