@@ -1,7 +1,7 @@
 // The engine's admin API (Shardscope_20261128.*): live stats that equal exactly what was sent and read, reset,
 // snapshot and restore round trips, limits and faults switched at run time, AWS-shaped errors, the refusal of
 // browser requests, and the CLI's --limits / --faults switches.
-import { DescribeStreamConsumerCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand, RegisterStreamConsumerCommand, SubscribeToShardCommand, type _Record } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, DeleteStreamCommand, DescribeStreamConsumerCommand, GetRecordsCommand, ListStreamsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand, RegisterStreamConsumerCommand, SubscribeToShardCommand, type _Record } from '@aws-sdk/client-kinesis';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { EngineAdmin, type StatsSample } from '../../main/services/engineAdmin';
 import { admin, readShard } from '../support/engine-controls-kit';
 import { sleep } from '../support/sleep';
 import { client, failure, HANDLERS, raw, start } from '../support/engine-kit';
+import { waitForStatus } from '../support/kinesis';
 import { tempDir } from '../support/tempDir';
 
 const SHARDS = ['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002'];
@@ -91,6 +92,25 @@ describe('admin API', () => {
     const one = await control.getStreamStats({ StreamName: 'stats' }, { shardId: SHARDS[1], seconds: 5, topKeys: 0 });
     expect(one.Shards).toHaveLength(1);
     expect(one.Shards[0]?.TopPartitionKeys).toEqual([]);
+  });
+
+  it('a stream created after another was deleted starts with no stats, though SQLite gives it the deleted rows’ ids', async () => {
+    const kinesis = client(engine, HANDLERS[0]);
+    try {
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'short-lived', ShardCount: 1 }));
+      await waitForStatus(kinesis, 'short-lived');
+      await kinesis.send(new PutRecordsCommand({ StreamName: 'short-lived', Records: Array.from({ length: 5 }, (_, i) => ({ PartitionKey: `k${i}`, Data: Buffer.from('old') })) }));
+      expect((await control.getStreamStats({ StreamName: 'short-lived' }, { seconds: 60, topKeys: 0 })).Stream.Totals.IncomingRecords).toBe(5);
+      await kinesis.send(new DeleteStreamCommand({ StreamName: 'short-lived' }));
+      while ((await kinesis.send(new ListStreamsCommand({}))).StreamNames?.includes('short-lived')) await sleep(10);
+      await kinesis.send(new CreateStreamCommand({ StreamName: 'newcomer', ShardCount: 1 }));
+      await waitForStatus(kinesis, 'newcomer');
+      const stats = await control.getStreamStats({ StreamName: 'newcomer' }, { seconds: 60, topKeys: 0 });
+      expect(stats.Stream.Totals.IncomingRecords).toBe(0);
+      expect(stats.Shards[0]?.Totals.IncomingRecords).toBe(0);
+    } finally {
+      kinesis.destroy();
+    }
   });
 
   it('GetStreamStats counts fan-out deliveries apart from GetRecords', async () => {

@@ -68,6 +68,9 @@ export interface KinesisHooks {
   readonly fanoutObservers: FanoutObserver[];
   /** Run before every Kinesis action (not admin actions): injected faults, control-plane limits. */
   readonly interceptors: ActionInterceptor<KinesisContext>[];
+  /** Run once streams or shards are gone from the store. SQLite hands a deleted row's id to the next new row, so
+   *  state kept by id (stats, limit buckets) must be dropped at once, before a new shard can inherit it. */
+  readonly removalObservers: ((kinesis: Kinesis) => void)[];
 }
 
 /** The run-time controls of one engine: limits, faults, live stats, their minute history and on-demand scaling. */
@@ -90,7 +93,7 @@ export class Kinesis {
   readonly clock: () => number;
   readonly tokens: TokenSealer;
   readonly streams: StreamCache;
-  readonly hooks: KinesisHooks = { writeGates: [], writeObservers: [], readHooks: [], fanoutObservers: [], interceptors: [] };
+  readonly hooks: KinesisHooks = { writeGates: [], writeObservers: [], readHooks: [], fanoutObservers: [], interceptors: [], removalObservers: [] };
   readonly consumers: ConsumerStore;
   readonly resources: ResourceStore;
   /** Reshards, capacity-mode switches, fault changes: what explains a change on the metrics charts. */
@@ -230,12 +233,18 @@ export class Kinesis {
     for (const stream of this.store.pendingStreams()) this.completeTransition(stream);
   }
 
+  /** Tells the removal observers that streams or shards were deleted (after the deleting transaction). */
+  removed(): void {
+    for (const observe of this.hooks.removalObservers) observe(this);
+  }
+
   private completeTransition(stream: StreamRow): void {
+    if (stream.status === 'DELETING') {
+      this.store.deleteStream(stream.id);
+      this.removed();
+      return;
+    }
     this.store.transaction(() => {
-      if (stream.status === 'DELETING') {
-        this.store.deleteStream(stream.id);
-        return;
-      }
       const hookName = stream.settings[PENDING_HOOK];
       if (typeof hookName === 'string') this.transitionHooks.get(hookName)?.(this, stream);
       const settings = { ...(this.store.streamById(stream.id)?.settings ?? stream.settings) };

@@ -31,7 +31,7 @@ export function installControls(kinesis: Kinesis, options: ControlsOptions = {})
   hooks.fanoutObservers.push((k, stream, shard, records, bytes, behind) => recordOutgoing(k, stream, shard, 'fanOut', records, bytes, behind));
   hooks.interceptors.push(faultInterceptor(controls.faults), controlPlaneInterceptor(controls));
   kinesis.every(1000, () => scaleOnDemand(kinesis));
-  kinesis.every(60_000, () => forgetGone(kinesis));
+  hooks.removalObservers.push(forgetGone);
   // Checked every second, written when a minute has rolled: the rows land within a second of the minute's end.
   if (options.metricsHistory !== false) {
     controls.history.enabled = true;

@@ -19,6 +19,7 @@ export function dropExpiredShards(kinesis: Kinesis): number {
       }
     });
   }
+  if (dropped > 0) kinesis.removed();
   return dropped;
 }
 
