@@ -5,6 +5,7 @@ import { dummyCredentials } from '../support/kinesis';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
 import { rpcOfPage } from './tailPage';
+import { DRAWN_LINE } from './metricsPage';
 
 /** PutRecordBatch of 20 records every 200 ms until stopped. */
 function startLoad(firehose: FirehoseClient, name: string): { stop(): Promise<void> } {
@@ -57,10 +58,10 @@ test('metrics of a delivery stream under load: incoming and delivered curves', a
 
     const incoming = page.getByTestId('chart-fh-incoming-records');
     const delivered = page.getByTestId('chart-fh-delivered-records');
-    await expect(incoming.locator('.recharts-line-curve').first()).toBeVisible({ timeout: 20_000 });
+    await expect(incoming.locator('.recharts-line-curve').first()).toHaveAttribute('d', DRAWN_LINE, { timeout: 20_000 });
     // Delivered to S3, once the first 2-second buffer has gone out.
     await expect(delivered).toContainText('To S3', { timeout: 20_000 });
-    await expect(delivered.locator('.recharts-line-curve').first()).toBeVisible();
+    await expect(delivered.locator('.recharts-line-curve').first()).toHaveAttribute('d', DRAWN_LINE);
     await expect(delivered.locator('.chart-panel-summary')).not.toContainText('peak 0', { timeout: 20_000 });
     // Live: the incoming figures move between two looks.
     const first = await incoming.locator('.chart-panel-summary').textContent();

@@ -4,7 +4,7 @@ import { PutRecordsCommand, UpdateShardCountCommand, type KinesisClient } from '
 import { sdkClient, waitForStatus } from '../support/kinesis';
 import { expect, test } from './fixtures';
 import { keepScreens } from './screens';
-import { openMetricsFromStreamPage } from './metricsPage';
+import { DRAWN_LINE, openMetricsFromStreamPage } from './metricsPage';
 import { rpcOfPage } from './tailPage';
 import { createActiveStream, putNumbered } from './tailRpc';
 
@@ -57,7 +57,7 @@ test('metrics of a stream under load: shards move, the hot shard stands out, a r
     const firstSummary = await incoming.locator('.chart-panel-summary').textContent();
     await expect.poll(async () => rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-now'))), { timeout: 20_000 }).not.toEqual(firstLook);
     await expect.poll(async () => incoming.locator('.chart-panel-summary').textContent(), { timeout: 20_000 }).not.toBe(firstSummary);
-    await expect(incoming.locator('.recharts-line-curve').first()).toBeVisible();
+    await expect(incoming.locator('.recharts-line-curve').first()).toHaveAttribute('d', DRAWN_LINE);
 
     // One shard's charts, picked on the heat strip.
     await hot.click();

@@ -11,3 +11,6 @@ export async function openMetricsFromStreamPage(page: Page, stream: string): Pro
   await expect(page.getByRole('heading', { name: 'Metrics', level: 1 })).toBeVisible();
   await expect(page.getByTestId('metrics-stream')).toHaveValue(stream);
 }
+
+/** A chart curve drawn through at least two points. (A flat line has no height, so Playwright would call it hidden.) */
+export const DRAWN_LINE = /^M[-\d.]+,[-\d.]+L/;
