@@ -7,7 +7,7 @@ import type { FirehoseMetricsQuery, FirehoseMetricsView } from '../../../shared/
 import { describeStream, toDetail } from '../firehose/deliveryStreams';
 import { localFirehoseCall, type LocalEngineTarget } from '../firehose/localFirehose';
 import { cloudWatchFirehoseMetrics, DELIVERY_METRIC_DESTINATION } from './firehoseCloudWatch';
-import { cloudWatchMissingNote } from './metricsSource';
+import { cloudWatchMissingNote, noCloudWatchData } from './metricsSource';
 import { LOCAL_GET_METRICS, localFirehoseMetrics, type LocalDeliveryMetrics } from './firehoseLocalMetrics';
 
 export type FirehoseMetricsSource =
@@ -21,15 +21,6 @@ export async function queryFirehoseMetrics(source: FirehoseMetricsSource, query:
   try {
     return await cloudWatchFirehoseMetrics(source.cloudWatch, query, destination ? [destination] : [], nowMs);
   } catch (error) {
-    const note = cloudWatchMissingNote(error, source.customEndpoint, 'Firehose metrics');
-    return {
-      source: 'cloudwatch',
-      periodSeconds: 60,
-      fromMs: query.fromMs,
-      toMs: query.toMs,
-      series: [],
-      notes: [note],
-      nextPollMs: nowMs + 5 * 60_000,
-    };
+    return noCloudWatchData(query, cloudWatchMissingNote(error, source.customEndpoint, 'Firehose metrics'), nowMs);
   }
 }

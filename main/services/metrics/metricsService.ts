@@ -7,7 +7,7 @@ import type { EngineAdmin } from '../engineAdmin';
 import { readShards } from '../streams/streamReaders';
 import { cloudWatchMetrics } from './cloudWatchMetrics';
 import { localMetrics } from './localMetrics';
-import { cloudWatchMissingNote, type MetricsSource } from './metricsSource';
+import { cloudWatchMissingNote, noCloudWatchData, type MetricsSource } from './metricsSource';
 
 const MIB = 1024 * 1024;
 /** AWS's per-shard quotas (Kinesis Data Streams quotas and limits). */
@@ -75,17 +75,7 @@ async function cloudWatchSeries(source: Extract<MetricsSource, { kind: 'cloudwat
     return await cloudWatchMetrics(source.cloudWatch, query, { shardIds, shardLevelMetrics: shape.shardLevelMetrics }, nowMs);
   } catch (error) {
     const note = cloudWatchMissingNote(error, source.customEndpoint, 'metrics');
-    return {
-      source: 'cloudwatch',
-      periodSeconds: 60,
-      fromMs: query.fromMs,
-      toMs: query.toMs,
-      series: [],
-      shardLevelMetrics: shape.shardLevelMetrics,
-      notes: [note],
-      // Nothing will change by asking again soon.
-      nextPollMs: nowMs + 5 * 60_000,
-    };
+    return { ...noCloudWatchData(query, note, nowMs), shardLevelMetrics: shape.shardLevelMetrics };
   }
 }
 

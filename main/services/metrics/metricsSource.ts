@@ -25,6 +25,11 @@ export function cloudWatchMissingNote(error: unknown, customEndpoint: string | u
   return `This custom endpoint (${customEndpoint}) does not serve CloudWatch GetMetricData (${why}), so there are no ${what} for it. Emulators such as kinesalite serve Kinesis only; LocalStack serves CloudWatch on the same port.`;
 }
 
+/** The answer for a range CloudWatch cannot serve: no series, the reason as a note, and no reason to ask again soon. */
+export function noCloudWatchData(query: { fromMs: number; toMs: number }, note: string, nowMs: number) {
+  return { source: 'cloudwatch' as const, periodSeconds: 60, fromMs: query.fromMs, toMs: query.toMs, series: [], notes: [note], nextPollMs: nowMs + 5 * 60_000 };
+}
+
 export function metricsSourceFor(inputs: SourceInputs): MetricsSource {
   const { connection, kinesis } = inputs;
   if (connection.kind === 'local') return { kind: 'engine', kinesis, admin: inputs.localAdmin() };
